@@ -1,0 +1,1 @@
+"""cchc — nền tảng cải cách hành chính cấp tỉnh."""

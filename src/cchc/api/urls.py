@@ -1,0 +1,18 @@
+"""The versioned REST API. The OpenAPI document is committed at docs/openapi.json; a test fails on drift."""
+from ninja import NinjaAPI
+
+from cchc.catalog.api import router as catalog_router
+from cchc.dossiers.api import router as dossier_router
+
+from . import errors
+
+api = NinjaAPI(
+    title="cchc API",
+    version="1",
+    description="API của nền tảng cải cách hành chính: danh mục thủ tục và hồ sơ một cửa. "
+    "Lỗi trả về JSON gồm `code` (ổn định), `message` (tiếng Việt) và `details`.",
+    urls_namespace="api-v1",
+)
+errors.install(api)
+api.add_router("/", catalog_router)
+api.add_router("/", dossier_router)

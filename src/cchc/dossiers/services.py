@@ -1,0 +1,427 @@
+"""Every change to a dossier, one keyword-only function per action.
+
+Each action runs in one transaction, locks the dossier row, checks the transition table and
+the actor's organisation and role, writes an audit record with old and new values, and emits
+its event only after commit. Legal time rules come from ``cchc.calendar.rules`` — never here.
+"""
+from __future__ import annotations
+
+import math
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from cchc.calendar.rules import Unit
+from cchc.calendar.service import get_calendar
+from cchc.catalog.models import Level, ProcedureVersion
+from cchc.catalog.selectors import published_version
+from cchc.core import identity
+from cchc.core.errors import Conflict, NotFound, PermissionDenied, ReasonRequired, ValidationFailed
+from cchc.core.events import emit_after_commit
+from cchc.org.models import Organisation, OrgKind, Role
+from cchc.org.selectors import roles_of
+
+from . import workflow
+from .models import (
+    Apology, AuditRecord, Channel, Dossier, DossierComponent, DossierCounter, FinancialObligation, Handover,
+    ReturnMethod, RuleSet, Status, SupplementRequest,
+)
+
+# Since 1 July 2025 dossiers follow Nghị định 118/2025; stored on every dossier.
+ND118_FROM = datetime(2025, 7, 1).date()
+_TRACKED = (
+    "status", "current_org_id", "current_step_id", "assignee_id", "received_at", "clock_start", "remaining",
+    "due_at", "apology_due_at", "paused_at", "paused_working_days", "paused_working_minutes",
+    "supplement_count", "apology_count", "finished_at", "returned_at", "return_method", "is_late", "end_reason",
+)
+
+
+@dataclass
+class Applicant:
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    kind: str = "citizen"
+
+
+@dataclass
+class ComponentInput:
+    name: str
+    component_id: int | None = None
+    form: str = ""
+    quantity: int = 1
+    provided: bool = True
+    digitised: bool = False
+    reused: bool = False
+
+
+@dataclass
+class Intake:
+    """What a dossier is created from, at the desk, by post or online."""
+
+    procedure_code: str
+    org_id: int
+    applicant: Applicant
+    request: str = ""
+    components: list[ComponentInput] = field(default_factory=list)
+
+
+def now() -> datetime:
+    return timezone.localtime()
+
+
+# ---------------------------------------------------------------- creation
+
+
+def submit_online(*, actor, intake: Intake) -> Dossier:
+    """A citizen (or an integrator) files online: status 1, waiting for the desk to receive it."""
+    with transaction.atomic():
+        d = _create(actor=actor, intake=intake, channel=Channel.ONLINE, status=Status.NEW)
+        _audit(d, "submit_online", actor, {}, _snapshot(d))
+    emit_after_commit("submit_online", d.id, _uid(actor))
+    return d
+
+
+def receive_at_desk(*, actor, intake: Intake, channel: int = Channel.DESK) -> Dossier:
+    """A desk officer receives a paper dossier (at the desk or by post): status 2, clock starts."""
+    if channel not in (Channel.DESK, Channel.POST):
+        raise ValidationFailed("Kênh tiếp nhận tại quầy chỉ là trực tiếp hoặc bưu chính.", code="kenh_khong_hop_le")
+    if Role.DESK not in roles_of(actor, intake.org_id):
+        raise PermissionDenied("Chỉ công chức Bộ phận Một cửa của đơn vị mới được tiếp nhận hồ sơ.")
+    with transaction.atomic():
+        d = _create(actor=actor, intake=intake, channel=channel, status=Status.RECEIVED)
+        _start_clock(d, now())
+        d.save()
+        _audit(d, "receive_at_desk", actor, {}, _snapshot(d))
+    emit_after_commit("receive", d.id, _uid(actor))
+    return d
+
+
+def _create(*, actor, intake: Intake, channel: int, status: int) -> Dossier:
+    version = published_version(intake.procedure_code)
+    org = Organisation.objects.filter(pk=intake.org_id).first()
+    if org is None:
+        raise NotFound("Không tìm thấy nơi tiếp nhận hồ sơ.", code="noi_tiep_nhan_khong_ton_tai")
+    _check_jurisdiction(version, org)
+    if org.successor_id and org.succeeded_on and org.succeeded_on <= now().date():
+        raise ValidationFailed(f"{org.name} đã được sáp nhập; hãy nộp hồ sơ tại {org.successor.name}.",
+                               code="noi_tiep_nhan_da_sap_nhap")
+    if channel == Channel.ONLINE and version.online_level == "none":
+        raise ValidationFailed("Thủ tục này chưa cung cấp dịch vụ công trực tuyến.", code="khong_ho_tro_truc_tuyen")
+    a = intake.applicant
+    if not (a.name or "").strip():
+        raise ValidationFailed("Thiếu họ tên người nộp hồ sơ.", details={"field": "applicant.name"},
+                               code="thieu_nguoi_nop")
+    encrypted, digest, masked = identity.protect(a.id_number)
+    at = now()
+    d = Dossier(
+        code=_next_code(org, at),
+        version=version, org=org, current_org=org, status=status, channel=channel,
+        rule_set=RuleSet.ND118_2025 if at.date() >= ND118_FROM else RuleSet.ND61_2018,
+        applicant_kind=a.kind, applicant_name=a.name.strip(), applicant_id_encrypted=encrypted,
+        applicant_id_digest=digest, applicant_id_masked=masked, applicant_phone=a.phone.strip(),
+        applicant_email=a.email.strip(), applicant_address=a.address.strip(), request=intake.request,
+        citizen=actor if _is_citizen(actor) else None, submitted_at=at,
+        fee_amount=sum(f.amount for f in version.fees.all()),
+        current_step=version.steps.order_by("order").first(),
+    )
+    d.save()
+    _add_components(d, version, intake.components)
+    return d
+
+
+def _check_jurisdiction(version: ProcedureVersion, org: Organisation) -> None:
+    allowed = {OrgKind.COMMUNE} if version.level == Level.COMMUNE else {OrgKind.CENTRE, OrgKind.AGENCY}
+    if org.kind not in allowed:
+        raise ValidationFailed(
+            f"Thủ tục “{version.name}” không tiếp nhận tại {org.name}.",
+            details={"level": version.level, "org": org.code}, code="sai_noi_tiep_nhan",
+        )
+
+
+def _add_components(d: Dossier, version: ProcedureVersion, given: list[ComponentInput]) -> None:
+    catalogue = {c.id: c for c in version.components.all()}
+    rows = []
+    for c in given:
+        if c.component_id is not None and c.component_id not in catalogue:
+            raise ValidationFailed("Giấy tờ không thuộc thủ tục này.", details={"component_id": c.component_id},
+                                   code="thanh_phan_khong_hop_le")
+        ref = catalogue.get(c.component_id)
+        rows.append(DossierComponent(
+            dossier=d, component=ref, name=c.name or (ref.name if ref else ""), form=c.form or (ref.form if ref else ""),
+            quantity=c.quantity, provided=c.provided, digitised=c.digitised, reused=c.reused,
+        ))
+    DossierComponent.objects.bulk_create(rows)
+
+
+def _next_code(org: Organisation, at: datetime) -> str:
+    """Race-safe: the counter row stays locked by the UPDATE until the dossier commits."""
+    day = at.date()
+    if not DossierCounter.objects.filter(org=org, day=day).update(last=F("last") + 1):
+        try:
+            with transaction.atomic():
+                DossierCounter.objects.create(org=org, day=day, last=1)
+        except IntegrityError:  # another request created today's row first
+            DossierCounter.objects.filter(org=org, day=day).update(last=F("last") + 1)
+    seq = DossierCounter.objects.values_list("last", flat=True).get(org=org, day=day)
+    return settings.CCHC_DOSSIER_CODE_FORMAT.format(org=org.code, date=at, seq=seq)
+
+
+# ---------------------------------------------------------------- the action frame
+
+
+@contextmanager
+def _action(actor, dossier_id: int, action: str, *, reason: str = ""):
+    """Lock, authorise, check the transition; on exit save, audit and emit after commit."""
+    with transaction.atomic():
+        d = Dossier.objects.select_for_update().filter(pk=dossier_id).first()
+        if d is None:
+            raise NotFound("Không tìm thấy hồ sơ.", code="ho_so_khong_ton_tai")
+        roles = roles_of(actor, d.current_org_id)
+        if d.citizen_id and d.citizen_id == _uid(actor):
+            roles.add(workflow.CITIZEN)
+        if not roles:
+            raise PermissionDenied("Hồ sơ không thuộc đơn vị của bạn.", code="ngoai_pham_vi_don_vi")
+        t = workflow.check(action, d.status, roles)
+        if t.reason_required and not (reason or "").strip():
+            raise ReasonRequired(f"Thao tác “{t.label.lower()}” bắt buộc ghi rõ lý do.",
+                                 details={"field": "reason"})
+        before = _snapshot(d)
+        yield d
+        if t.target is not None:
+            d.status = t.target
+        d.save()
+        _audit(d, action, actor, before, _snapshot(d), note=reason)
+    emit_after_commit(action, d.id, _uid(actor))
+
+
+# ---------------------------------------------------------------- actions
+
+
+def receive(*, actor, dossier_id: int) -> Dossier:
+    """Accept an online dossier (status 1 → 2); the legal clock starts now."""
+    with _action(actor, dossier_id, "receive") as d:
+        _start_clock(d, now())
+    return d
+
+
+def refuse(*, actor, dossier_id: int, reason: str) -> Dossier:
+    """Refuse to receive (form 03). The dossier ends; it was never on the clock."""
+    with _action(actor, dossier_id, "refuse", reason=reason) as d:
+        d.finished_at, d.end_reason, d.is_late = now(), reason.strip(), False
+    return d
+
+
+def hand_over(*, actor, dossier_id: int, to_user=None, to_org_id: int | None = None, note: str = "") -> Dossier:
+    """Pass the dossier to the next step of the internal process (one row of form 06)."""
+    with _action(actor, dossier_id, "hand_over") as d:
+        at = now()
+        step = d.version.steps.filter(order__gt=d.current_step.order if d.current_step else 0).order_by("order").first()
+        if step is None and to_org_id is None:
+            raise Conflict("Hồ sơ đã ở bước cuối của quy trình; hãy hoàn thành xử lý.", code="het_buoc_xu_ly")
+        to_org = _org(to_org_id) if to_org_id else (step.org if step and step.org_id else d.org)
+        Handover.objects.create(
+            dossier=d, step=d.current_step, from_org_id=d.current_org_id, from_user=actor, to_org=to_org,
+            to_user=to_user, at=at, step_due_at=d.step_due_at, result=_handover_result(at, d.step_due_at), note=note,
+        )
+        d.current_step, d.current_org, d.assignee = step, to_org, to_user
+        d.step_due_at = _step_due(d, step, at)
+    return d
+
+
+def request_supplement(*, actor, dossier_id: int, items: list[str], reason: str, override_reason: str = "") -> Dossier:
+    """Form 02: one complete list of what to add; the clock stops until it arrives.
+
+    The law allows one request ("hướng dẫn một lần, đầy đủ"): a second needs a written reason
+    and makes the dossier count as late.
+    """
+    with _action(actor, dossier_id, "request_supplement", reason=reason) as d:
+        if not [i for i in items if str(i).strip()]:
+            raise ValidationFailed("Phải liệt kê đầy đủ giấy tờ cần bổ sung.", details={"field": "items"},
+                                   code="thieu_danh_sach_bo_sung")
+        if d.supplement_count >= 1 and not override_reason.strip():
+            raise Conflict("Hồ sơ đã được yêu cầu bổ sung một lần; lần tiếp theo phải ghi lý do và sẽ bị tính trễ hạn.",
+                           code="da_yeu_cau_bo_sung")
+        at = now()
+        SupplementRequest.objects.create(dossier=d, requested_by=actor, requested_at=at, items=items,
+                                         reason=reason.strip(), override_reason=override_reason.strip())
+        d.supplement_count += 1
+        d.paused_at = at
+    return d
+
+
+def receive_supplement(*, actor, dossier_id: int) -> Dossier:
+    """The supplement arrived: the clock restarts with the remaining time."""
+    with _action(actor, dossier_id, "receive_supplement") as d:
+        at = now()
+        SupplementRequest.objects.filter(dossier=d, received_at__isnull=True).update(received_at=at)
+        _resume_clock(d, at)
+    return d
+
+
+def request_payment(*, actor, dossier_id: int, amount: int, description: str) -> Dossier:
+    """Ask the applicant to fulfil a financial obligation; the clock stops meanwhile."""
+    if amount <= 0:
+        raise ValidationFailed("Số tiền phải lớn hơn 0.", details={"field": "amount"}, code="so_tien_khong_hop_le")
+    with _action(actor, dossier_id, "request_payment") as d:
+        at = now()
+        FinancialObligation.objects.create(dossier=d, amount=amount, description=description, requested_at=at)
+        d.paused_at = at
+    return d
+
+
+def record_payment(*, actor, dossier_id: int, online: bool = False) -> Dossier:
+    with _action(actor, dossier_id, "record_payment") as d:
+        at = now()
+        FinancialObligation.objects.filter(dossier=d, paid_at__isnull=True).update(paid_at=at, paid_online=online)
+        d.paid_online = d.paid_online or online
+        _resume_clock(d, at)
+    return d
+
+
+def withdraw(*, actor, dossier_id: int, reason: str) -> Dossier:
+    with _action(actor, dossier_id, "withdraw", reason=reason) as d:
+        _end(d, now(), reason)
+    return d
+
+
+def stop(*, actor, dossier_id: int, reason: str) -> Dossier:
+    """Form 05: stop processing, with the legal reason."""
+    with _action(actor, dossier_id, "stop", reason=reason) as d:
+        _end(d, now(), reason)
+    return d
+
+
+def finish(*, actor, dossier_id: int, note: str = "") -> Dossier:
+    """The competent leader approves: processing ends and the result goes back to the receiving desk."""
+    with _action(actor, dossier_id, "finish") as d:
+        at = now()
+        if d.current_org_id != d.org_id:
+            Handover.objects.create(
+                dossier=d, step=d.current_step, from_org_id=d.current_org_id, from_user=actor, to_org_id=d.org_id,
+                at=at, step_due_at=d.step_due_at, result=_handover_result(at, d.step_due_at), note=note,
+            )
+        _end(d, at, "")
+        d.current_org_id, d.assignee = d.org_id, None
+    return d
+
+
+def return_result(*, actor, dossier_id: int, method: str = ReturnMethod.DESK) -> Dossier:
+    if method not in ReturnMethod.values:
+        raise ValidationFailed("Hình thức trả kết quả không hợp lệ.", details={"field": "method"},
+                               code="hinh_thuc_tra_khong_hop_le")
+    with _action(actor, dossier_id, "return_result") as d:
+        d.returned_at, d.return_method = now(), method
+    return d
+
+
+def apologise(*, actor, dossier_id: int, reason: str, new_due_at: datetime) -> Dossier:
+    """Form 04: must be issued before the due date, with a later new date."""
+    with _action(actor, dossier_id, "apologise", reason=reason) as d:
+        at = now()
+        if d.due_at is None or at > d.due_at:
+            raise Conflict("Văn bản xin lỗi phải ban hành trước ngày hẹn trả; hồ sơ đã quá hạn.",
+                           code="xin_loi_sau_han")
+        if new_due_at <= max(d.due_at, d.apology_due_at or d.due_at):
+            raise ValidationFailed("Ngày hẹn trả mới phải sau ngày hẹn hiện tại.", details={"field": "new_due_at"},
+                                   code="hen_moi_khong_hop_le")
+        Apology.objects.create(dossier=d, issued_by=actor, issued_at=at, reason=reason.strip(), new_due_at=new_due_at)
+        d.apology_count += 1
+        d.apology_due_at = new_due_at
+    return d
+
+
+# ---------------------------------------------------------------- clock helpers
+
+
+def _unit(d: Dossier) -> Unit:
+    return Unit(d.version.processing_unit)
+
+
+def _cutoff(d: Dossier) -> time:
+    if d.version.cutoff:
+        return d.version.cutoff
+    h, m = settings.CCHC_DEFAULT_CUTOFF.split(":")
+    return time(int(h), int(m))
+
+
+def _start_clock(d: Dossier, at: datetime) -> None:
+    c = get_calendar().start_clock(at, d.version.processing_amount, _unit(d), _cutoff(d))
+    d.received_at = at
+    d.clock_start, d.remaining, d.due_at, d.original_due_at = c.start, c.remaining, c.due, c.due
+    d.step_due_at = _step_due(d, d.current_step, at)
+
+
+def _resume_clock(d: Dossier, at: datetime) -> None:
+    cal = get_calendar()
+    r = cal.resume(start=d.clock_start, remaining=d.remaining, unit=_unit(d), cutoff=_cutoff(d),
+                   paused_at=d.paused_at, resumed_at=at, due=d.due_at)
+    d.clock_start, d.remaining, d.due_at = r.start, r.remaining, r.due
+    d.paused_working_days += r.paused_working_days
+    d.paused_working_minutes += r.paused_working_minutes
+    d.paused_at = None
+    if d.step_due_at and r.paused_working_days:
+        # the step in progress was paused too: its deadline moves by the same working days
+        moved = cal.add_working_days(timezone.localtime(d.step_due_at).date(), r.paused_working_days)
+        d.step_due_at = d.step_due_at + (moved - timezone.localtime(d.step_due_at).date())
+
+
+def _end(d: Dossier, at: datetime, reason: str) -> None:
+    d.finished_at, d.end_reason = at, (reason or "").strip()
+    # A dossier still waiting for the citizen when it ends is judged on the time it had used.
+    d.is_late = bool(d.due_at and (d.paused_at or at) > d.due_at) or d.supplement_count > 1
+
+
+def _step_due(d: Dossier, step, at: datetime):
+    """A step's deadline: its share of the total time, counted from when it received the dossier."""
+    if step is None or d.received_at is None:
+        return None
+    amount = max(1, math.ceil(d.version.processing_amount * float(step.share) / 100))
+    return get_calendar().due(at, amount, _unit(d), None)
+
+
+def _handover_result(at: datetime, due: datetime | None) -> str:
+    if due is None or at.date() == due.date() and at <= due:
+        return Handover.Result.ON_TIME
+    return Handover.Result.AHEAD if at < due else Handover.Result.LATE
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _org(org_id: int) -> Organisation:
+    org = Organisation.objects.filter(pk=org_id).first()
+    if org is None:
+        raise NotFound("Không tìm thấy cơ quan nhận hồ sơ.", code="co_quan_khong_ton_tai")
+    return org
+
+
+def _uid(actor) -> int | None:
+    return actor.pk if actor is not None and getattr(actor, "is_authenticated", False) else None
+
+
+def _is_citizen(actor) -> bool:
+    return bool(_uid(actor)) and not actor.memberships.exists() and not actor.is_staff
+
+
+def _snapshot(d: Dossier) -> dict:
+    out = {}
+    for name in _TRACKED:
+        v = getattr(d, name)
+        out[name] = v.isoformat() if hasattr(v, "isoformat") else v
+    return out
+
+
+def _audit(d: Dossier, action: str, actor, before: dict, after: dict, note: str = "") -> None:
+    changed = {k for k in after if before.get(k) != after[k]}
+    AuditRecord.objects.create(
+        dossier=d, action=action, actor=actor if _uid(actor) else None, at=now(),
+        old={k: before.get(k) for k in changed}, new={k: after[k] for k in changed}, note=(note or "").strip(),
+    )

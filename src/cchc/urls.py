@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from cchc.api.urls import api
+
+admin.site.site_header = "Quản trị cchc"
+admin.site.site_title = "cchc"
+admin.site.index_title = "Quản trị hệ thống cải cách hành chính"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
