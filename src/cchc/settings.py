@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves Swagger UI assets locally instead of from a CDN
     "cchc.core",
     "cchc.calendar",
     "cchc.org",

@@ -246,3 +246,21 @@ def test_merged_commune_dossiers_are_handled_by_the_successor(world, clock):
     with pytest.raises(Exception) as e:  # and new dossiers go to the successor
         s.receive_at_desk(actor=w.desk, intake=intake(w, org=w.other_commune))
     assert getattr(e.value, "code", "") == "noi_tiep_nhan_da_sap_nhap"
+
+
+def test_due_date_in_a_year_without_calendar_data_is_a_clear_error(world, clock):
+    w = world
+    clock.set(2027, 12, 28, 9, 0)  # 5 working days run into 2028, which nobody has confirmed
+    with pytest.raises(Conflict) as e:
+        s.receive_at_desk(actor=w.desk, intake=intake(w))
+    assert e.value.code == "lich_chua_co_du_lieu" and e.value.details == {"year": 2028}
+    assert Dossier.objects.count() == 0
+
+
+def test_calendar_edits_are_seen_by_the_next_action(world, clock):
+    from cchc.calendar.models import CalendarDay
+    w = world
+    clock.set(2025, 6, 2, 9, 0)  # Mon; 5 working days -> Mon 09/06
+    assert s.receive_at_desk(actor=w.desk, intake=intake(w)).due_at == local(2025, 6, 9, 17, 0)
+    CalendarDay.objects.create(date=datetime(2025, 6, 4).date(), kind="off", note="Nghỉ đột xuất do bão")
+    assert s.receive_at_desk(actor=w.desk, intake=intake(w)).due_at == local(2025, 6, 10, 17, 0)

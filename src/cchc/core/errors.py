@@ -51,3 +51,8 @@ class TransitionNotAllowed(Conflict):
 class ReasonRequired(ValidationFailed):
     code = "thieu_ly_do"
     message = "Thao tác này bắt buộc phải ghi rõ lý do."
+
+
+class CalendarNotReady(Conflict):
+    code = "lich_chua_co_du_lieu"
+    message = "Chưa có dữ liệu lịch làm việc cho thời gian này; quản trị viên cần nhập lịch nghỉ."

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from cchc.core.errors import NotFound, PermissionDenied
+from cchc.org.models import Role
 from cchc.org.selectors import roles_of, user_org_ids
 
 from . import workflow
@@ -79,4 +80,8 @@ def actions_for(user, d: Dossier) -> list[str]:
     roles = roles_of(user, d.current_org_id)
     if d.citizen_id and d.citizen_id == user.pk:
         roles.add(workflow.CITIZEN)
-    return workflow.allowed_actions(d.status, roles)
+    actions = workflow.allowed_actions(d.status, roles)
+    if d.org_id != d.current_org_id and Role.DESK in roles_of(user, d.org_id):
+        actions += [a for a in workflow.allowed_actions(d.status, {Role.DESK})
+                    if workflow.TRANSITIONS[a].receiving_desk_acts and a not in actions]
+    return actions

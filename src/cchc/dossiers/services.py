@@ -16,12 +16,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from cchc.calendar.rules import Unit
+from cchc.calendar.rules import CalendarDataMissing, Unit
 from cchc.calendar.service import get_calendar
 from cchc.catalog.models import Level, ProcedureVersion
 from cchc.catalog.selectors import published_version
-from cchc.core import identity
-from cchc.core.errors import Conflict, NotFound, PermissionDenied, ReasonRequired, ValidationFailed
+from cchc.core import clock, identity
+from cchc.core.errors import CalendarNotReady, Conflict, NotFound, PermissionDenied, ReasonRequired, ValidationFailed
 from cchc.core.events import emit_after_commit
 from cchc.org.models import Organisation, OrgKind, Role
 from cchc.org.selectors import roles_of
@@ -74,7 +74,7 @@ class Intake:
 
 
 def now() -> datetime:
-    return timezone.localtime()
+    return clock.now()
 
 
 # ---------------------------------------------------------------- creation
@@ -185,6 +185,8 @@ def _action(actor, dossier_id: int, action: str, *, reason: str = ""):
         if d is None:
             raise NotFound("Không tìm thấy hồ sơ.", code="ho_so_khong_ton_tai")
         roles = roles_of(actor, d.current_org_id)
+        if workflow.TRANSITIONS[action].receiving_desk_acts and d.org_id != d.current_org_id:
+            roles |= roles_of(actor, d.org_id) & {Role.DESK}
         if d.citizen_id and d.citizen_id == _uid(actor):
             roles.add(workflow.CITIZEN)
         if not roles:
@@ -352,6 +354,16 @@ def _cutoff(d: Dossier) -> time:
     return time(int(h), int(m))
 
 
+@contextmanager
+def _calendar_errors():
+    """A year nobody entered is a clear, stable error for the caller, not a server error."""
+    try:
+        yield
+    except CalendarDataMissing as e:
+        raise CalendarNotReady(str(e), details={"year": e.year}) from e
+
+
+@_calendar_errors()
 def _start_clock(d: Dossier, at: datetime) -> None:
     c = get_calendar().start_clock(at, d.version.processing_amount, _unit(d), _cutoff(d))
     d.received_at = at
@@ -359,6 +371,7 @@ def _start_clock(d: Dossier, at: datetime) -> None:
     d.step_due_at = _step_due(d, d.current_step, at)
 
 
+@_calendar_errors()
 def _resume_clock(d: Dossier, at: datetime) -> None:
     cal = get_calendar()
     r = cal.resume(start=d.clock_start, remaining=d.remaining, unit=_unit(d), cutoff=_cutoff(d),
@@ -379,6 +392,7 @@ def _end(d: Dossier, at: datetime, reason: str) -> None:
     d.is_late = bool(d.due_at and (d.paused_at or at) > d.due_at) or d.supplement_count > 1
 
 
+@_calendar_errors()
 def _step_due(d: Dossier, step, at: datetime):
     """A step's deadline: its share of the total time, counted from when it received the dossier."""
     if step is None or d.received_at is None:

@@ -23,6 +23,8 @@ class Transition:
     target: int | None  # None: the status stays (e.g. an apology)
     roles: frozenset
     reason_required: bool = False
+    # the receiving desk may act wherever the dossier is (the citizen comes back to the desk)
+    receiving_desk_acts: bool = False
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -48,7 +50,8 @@ TRANSITIONS: dict[str, Transition] = {
         frozenset({Role.DESK, Role.SPECIALIST, Role.CLERK, CITIZEN}),
     ),
     "withdraw": Transition(
-        "Rút hồ sơ", frozenset({S.NEW}) | OPEN, S.WITHDRAWN, frozenset({Role.DESK, CITIZEN}), True
+        "Rút hồ sơ", frozenset({S.NEW}) | OPEN, S.WITHDRAWN, frozenset({Role.DESK, CITIZEN}), True,
+        receiving_desk_acts=True,
     ),
     "stop": Transition("Dừng xử lý", OPEN, S.STOPPED, frozenset({Role.LEADER}), True),
     "finish": Transition("Hoàn thành xử lý", frozenset({S.PROCESSING}), S.DONE, frozenset({Role.LEADER})),
