@@ -101,6 +101,8 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # var/ also holds the SQLite file and uploads
+WHITENOISE_USE_FINDERS = True  # serve app assets even before collectstatic has run
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 

@@ -264,3 +264,15 @@ def test_calendar_edits_are_seen_by_the_next_action(world, clock):
     assert s.receive_at_desk(actor=w.desk, intake=intake(w)).due_at == local(2025, 6, 9, 17, 0)
     CalendarDay.objects.create(date=datetime(2025, 6, 4).date(), kind="off", note="Nghỉ đột xuất do bão")
     assert s.receive_at_desk(actor=w.desk, intake=intake(w)).due_at == local(2025, 6, 10, 17, 0)
+
+
+def test_successor_inbox_lists_predecessor_dossiers(world, clock):
+    from cchc.dossiers.selectors import InboxFilters, inbox
+    from cchc.org.models import Organisation
+    w = world
+    clock.set(2025, 6, 2, 9, 0)
+    old = s.receive_at_desk(actor=w.other_desk, intake=intake(w, org=w.other_commune))
+    mine = s.receive_at_desk(actor=w.desk, intake=intake(w))
+    assert [d.code for d in inbox(w.desk, InboxFilters())] == [mine.code]
+    Organisation.objects.filter(pk=w.other_commune.pk).update(successor=w.commune, succeeded_on=datetime(2025, 7, 1))
+    assert {d.code for d in inbox(w.desk, InboxFilters())} == {old.code, mine.code}
