@@ -4,7 +4,9 @@ from __future__ import annotations
 from datetime import date, time
 
 from django.db.models import Q
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
+
+from cchc.api.errors import responses
 
 from .models import Level, OnlineLevel
 from .selectors import published_version, published_versions
@@ -77,8 +79,8 @@ class ProcedureFilters(Schema):
     field: str | None = None
     level: Level | None = None
     online: OnlineLevel | None = None
-    page: int = 1
-    page_size: int = 20
+    page: int = Field(1, ge=1)
+    page_size: int = Field(20, ge=1, le=100)
 
 
 def _summary(v) -> dict:
@@ -89,7 +91,8 @@ def _summary(v) -> dict:
     }
 
 
-@router.get("/procedures", response=ProcedurePage, summary="Danh sách thủ tục đang có hiệu lực", auth=None)
+@router.get("/procedures", response={200: ProcedurePage, **responses(422)},
+            summary="Danh sách thủ tục đang có hiệu lực", auth=None)
 def list_procedures(request, filters: Query[ProcedureFilters]):
     qs = published_versions().select_related("procedure", "competent_org").order_by("procedure__code")
     if filters.q:
@@ -100,13 +103,13 @@ def list_procedures(request, filters: Query[ProcedureFilters]):
         qs = qs.filter(level=filters.level)
     if filters.online:
         qs = qs.filter(online_level=filters.online)
-    size = min(max(filters.page_size, 1), 100)
-    page = max(filters.page, 1)
+    page, size = filters.page, filters.page_size
     items = qs[(page - 1) * size: page * size]
     return {"count": qs.count(), "page": page, "page_size": size, "items": [_summary(v) for v in items]}
 
 
-@router.get("/procedures/{code}", response=ProcedureDetail, summary="Chi tiết thủ tục", auth=None)
+@router.get("/procedures/{code}", response={200: ProcedureDetail, **responses(404, 409)},
+            summary="Chi tiết thủ tục", auth=None)
 def get_procedure(request, code: str):
     v = published_version(code)
     return {

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cchc.core.errors import Conflict, ValidationFailed
 
-from .models import ProcedureVersion, VersionStatus
+from .models import Component, Fee, Procedure, ProcedureVersion, Step, VersionStatus
 
 # Nghị định 63/2010 art. 8.2: a published procedure shows these seven components.
 SEVEN_COMPONENTS = {
@@ -31,6 +31,20 @@ def missing_public_components(v: ProcedureVersion) -> list[str]:
 
 def next_version_number(procedure) -> int:
     return (procedure.versions.aggregate(m=Max("version"))["m"] or 0) + 1
+
+
+@transaction.atomic
+def create_draft(*, actor, code: str, fields: dict, competent_org=None, components=(), fees=(), steps=()
+                 ) -> ProcedureVersion:
+    """A new draft version of procedure ``code`` (a new procedure when the code is new)."""
+    procedure, _ = Procedure.objects.get_or_create(code=code)
+    procedure = Procedure.objects.select_for_update().get(pk=procedure.pk)  # one version number at a time
+    v = ProcedureVersion.objects.create(procedure=procedure, version=next_version_number(procedure),
+                                        status=VersionStatus.DRAFT, competent_org=competent_org, **fields)
+    Component.objects.bulk_create(Component(version=v, **c) for c in components)
+    Fee.objects.bulk_create(Fee(version=v, **f) for f in fees)
+    Step.objects.bulk_create(Step(version=v, **s) for s in steps)
+    return v
 
 
 @transaction.atomic
