@@ -19,6 +19,17 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    # process caches outlive a test's rolled-back transaction
+    from cchc.calendar.service import forget as forget_calendar
+    from cchc.catalog.selectors import forget as forget_catalog
+    from cchc.org.selectors import forget as forget_orgs
+    forget_calendar()
+    forget_orgs()
+    forget_catalog()
+
+
 def local(*args) -> datetime:
     """An aware datetime in Vietnam time: local(2025, 4, 25, 10, 0)."""
     return timezone.make_aware(datetime(*args))
@@ -29,7 +40,7 @@ class Clock:
 
     def __init__(self, monkeypatch):
         self.value = local(2025, 7, 1, 9, 0)
-        monkeypatch.setattr("cchc.dossiers.services.now", lambda: self.value)
+        monkeypatch.setattr("cchc.core.clock.now", lambda: self.value)
 
     def set(self, *args) -> datetime:
         self.value = local(*args)

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.http import JsonResponse
+from django.urls import include, path, re_path
 
 from cchc.api.urls import api
 from cchc.core.views import home
@@ -12,5 +13,9 @@ urlpatterns = [
     path("", home, name="home"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    # an unknown API address still answers in the API's error format
+    re_path(r"^api/", lambda request, *a, **k: JsonResponse(
+        {"code": "khong_tim_thay", "message": "Không có địa chỉ API này.", "details": {"path": request.path}},
+        status=404)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

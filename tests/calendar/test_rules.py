@@ -13,14 +13,20 @@ comment of each row. Days off used (from the package + data/vn.json):
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc.calendar.rules import (
-    DATA_FILE, VN_TZ, CalendarDataMissing, Unit, WorkCalendar, WorkingHours, load_calendar_file,
+    DATA_FILE,
+    VN_TZ,
+    CalendarDataMissing,
+    Unit,
+    WorkCalendar,
+    WorkingHours,
+    load_calendar_file,
 )
 
 CAL = WorkCalendar(**load_calendar_file(DATA_FILE))
@@ -207,7 +213,7 @@ def test_months_clamp_on_plain_calendar():
 
 def test_due_accepts_unit_values_and_aware_datetimes():
     # 08:30 UTC = 15:30 in Hà Nội: after the cut-off on Fri 29/08/2025 -> start Wed 03/09; 3 wd -> Mon 08/09.
-    received = datetime(2025, 8, 29, 8, 30, tzinfo=timezone.utc)
+    received = datetime(2025, 8, 29, 8, 30, tzinfo=UTC)
     due = CAL.due(received, 3, "working_days", C15)
     assert due == datetime(2025, 9, 8, 17, 0, tzinfo=VN_TZ)
     assert due.utcoffset() == timedelta(hours=7)

@@ -10,13 +10,12 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from exchange_files import JUSTICE, POLICE, csv_zip_bytes, json_bytes, to_tables, xlsx_bytes
 
 from cchc.catalog import services
 from cchc.catalog.exchange import export_catalog, import_catalog, parse_catalog
 from cchc.catalog.models import Component, Fee, Procedure, ProcedureVersion, Step, VersionStatus
 from cchc.org.models import Organisation, OrgKind
-
-from exchange_files import JUSTICE, POLICE, csv_zip_bytes, json_bytes, to_tables, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ Calendar facts used (2025): 30/04–04/05 off with Fri 02/05 swapped for make-up
 from datetime import datetime
 
 import pytest
+from tests.conftest import local
 
 from cchc.core.errors import Conflict, NotFound, PermissionDenied, ReasonRequired, TransitionNotAllowed
 from cchc.dossiers import services as s
 from cchc.dossiers.models import AuditRecord, Dossier, Handover, Status
-from tests.conftest import local
 
 pytestmark = pytest.mark.django_db
 
@@ -235,12 +235,16 @@ def test_identity_number_is_never_stored_in_clear(world, clock):
     assert identity.reveal(row["applicant_id_encrypted"]) == "079123456789"
 
 
+def merge(org, *, into):
+    org.successor, org.succeeded_on = into, datetime(2025, 7, 1).date()
+    org.save()
+
+
 def test_merged_commune_dossiers_are_handled_by_the_successor(world, clock):
-    from cchc.org.models import Organisation
     w = world
     clock.set(2025, 6, 2, 9, 0)
     d = s.receive_at_desk(actor=w.other_desk, intake=intake(w, org=w.other_commune))
-    Organisation.objects.filter(pk=w.other_commune.pk).update(successor=w.commune, succeeded_on=datetime(2025, 7, 1))
+    merge(w.other_commune, into=w.commune)
     clock.set(2025, 7, 2, 9, 0)
     s.hand_over(actor=w.desk, dossier_id=d.id)  # the successor's desk now acts for the old commune
     with pytest.raises(Exception) as e:  # and new dossiers go to the successor
@@ -268,11 +272,26 @@ def test_calendar_edits_are_seen_by_the_next_action(world, clock):
 
 def test_successor_inbox_lists_predecessor_dossiers(world, clock):
     from cchc.dossiers.selectors import InboxFilters, inbox
-    from cchc.org.models import Organisation
     w = world
     clock.set(2025, 6, 2, 9, 0)
     old = s.receive_at_desk(actor=w.other_desk, intake=intake(w, org=w.other_commune))
     mine = s.receive_at_desk(actor=w.desk, intake=intake(w))
     assert [d.code for d in inbox(w.desk, InboxFilters())] == [mine.code]
-    Organisation.objects.filter(pk=w.other_commune.pk).update(successor=w.commune, succeeded_on=datetime(2025, 7, 1))
+    merge(w.other_commune, into=w.commune)
     assert {d.code for d in inbox(w.desk, InboxFilters())} == {old.code, mine.code}
+
+
+def test_inbox_late_and_due_soon_filters_respect_pauses(world, clock):
+    from cchc.dossiers.selectors import InboxFilters, inbox
+    w = world
+    clock.set(2025, 6, 2, 9, 0)  # due Mon 09/06 17:00
+    running = s.receive_at_desk(actor=w.desk, intake=intake(w))
+    paused = s.receive_at_desk(actor=w.desk, intake=intake(w))
+    s.request_supplement(actor=w.desk, dossier_id=paused.id, items=["Tờ khai"], reason="Thiếu")  # paused on day 0
+    codes = lambda **f: {d.code for d in inbox(w.desk, InboxFilters(**f))}  # noqa: E731
+    clock.set(2025, 6, 5, 9, 0)
+    assert codes(due_within_days=7) == {running.code}  # paused: no running due date
+    assert codes(late=True) == set()
+    clock.set(2025, 6, 10, 9, 0)  # past the due date: only the running one is late
+    assert codes(late=True) == {running.code}
+    assert codes(late=False) == {paused.code}

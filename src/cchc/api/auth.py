@@ -1,4 +1,5 @@
-from ninja.security import HttpBearer, django_auth
+from django.conf import settings
+from ninja.security import APIKeyCookie, HttpBearer
 
 from .models import ApiToken
 
@@ -14,4 +15,20 @@ class TokenAuth(HttpBearer):
         return row.user
 
 
-token_or_session = [TokenAuth(), django_auth]
+class SessionAuth(APIKeyCookie):
+    """The back office's logged-in browser session (CSRF-checked).
+
+    Unlike ninja's ``django_auth`` it checks CSRF only when a session cookie is sent: a request
+    with no credentials (or a bad token) must get 401, not a CSRF 403.
+    """
+
+    param_name = settings.SESSION_COOKIE_NAME
+
+    def _get_key(self, request):
+        return super()._get_key(request) if self.param_name in request.COOKIES else None
+
+    def authenticate(self, request, key):
+        return request.user if key and request.user.is_authenticated else None
+
+
+token_or_session = [TokenAuth(), SessionAuth()]

@@ -64,7 +64,7 @@ class WorkingHours:
 
     def __post_init__(self):
         ends = [t for period in self.periods for t in period]
-        if not ends or any(a >= b for a, b in zip(ends, ends[1:])):
+        if not ends or any(a >= b for a, b in zip(ends, ends[1:], strict=False)):
             raise ValueError("Giờ làm việc phải gồm các khoảng thời gian tăng dần, không chồng lấn.")
 
     @property

@@ -14,10 +14,10 @@ service refuses — rolls the whole file back, and the report names every proble
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from django.db import transaction
 from django.db.models import Prefetch
@@ -28,7 +28,15 @@ from cchc.org.models import Organisation
 
 from . import services
 from .exchange_format import (
-    FORMATS, JSON_LIST, MAIN_TABLE, PROCEDURE_FIELDS, TABLES, Entry, Issue, clean_catalog, issue_at,
+    FORMATS,
+    JSON_LIST,
+    MAIN_TABLE,
+    PROCEDURE_FIELDS,
+    TABLES,
+    Entry,
+    Issue,
+    clean_catalog,
+    issue_at,
 )
 from .exchange_io import READERS, WRITERS
 from .models import Component, Fee, ProcedureVersion, Step, VersionStatus
@@ -125,7 +133,7 @@ def _check_organisations(entries: list[Entry], issues: list[Issue]) -> None:
     for e in entries:
         on = e.data["valid_from"] or today
         ok = check(e.data["competent_org"], e.source.item.loc("competent_org"), on)
-        for step, src in zip(e.data["steps"], e.source.children["steps"]):
+        for step, src in zip(e.data["steps"], e.source.children["steps"], strict=True):
             ok = check(step["org"], src.loc("org"), on) and ok
         e.ok = e.ok and ok
 

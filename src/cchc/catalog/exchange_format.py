@@ -395,7 +395,7 @@ def clean_item(item: RawItem, fields: tuple[Field, ...], issues: list[Issue]) ->
 
 def _unique_orders(raw: RawProcedure, kind: str, items: list[dict], issues: list[Issue]) -> None:
     seen: dict[int, RawItem] = {}
-    for position, (item, src) in enumerate(zip(items, raw.children[kind]), start=1):
+    for position, (item, src) in enumerate(zip(items, raw.children[kind], strict=True), start=1):
         if item["order"] is None:
             item["order"] = position
         first = seen.setdefault(item["order"], src)

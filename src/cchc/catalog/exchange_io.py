@@ -19,8 +19,17 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from .exchange_format import (
-    CHILDREN, FORMAT_NAME, FORMAT_VERSION, JSON_LIST, MAIN_TABLE, PROCEDURE_FIELDS, TABLES, Issue,
-    RawItem, RawProcedure, is_blank,
+    CHILDREN,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    JSON_LIST,
+    MAIN_TABLE,
+    PROCEDURE_FIELDS,
+    TABLES,
+    Issue,
+    RawItem,
+    RawProcedure,
+    is_blank,
 )
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -197,7 +206,7 @@ def read_xlsx(data: bytes, issues: list[Issue]) -> list[RawProcedure]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about Excel features it does not read
             wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as e:  # openpyxl raises many kinds on a file that is not a workbook
+    except Exception:  # openpyxl raises many kinds on a file that is not a workbook
         issues.append(_file_issue("Tệp không phải sổ tính XLSX hợp lệ." + _kind_hint(data, "xlsx")))
         return []
     try:

@@ -7,8 +7,10 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from ninja import Field, Header, Query, Router, Schema
+from ninja import Status as HttpStatus  # an HTTP status with its body; not the dossier status
 
 from cchc.api.auth import token_or_session
+from cchc.api.errors import responses
 from cchc.core.errors import Conflict, NotFound
 from cchc.org.models import Organisation
 
@@ -16,6 +18,8 @@ from . import selectors, services
 from .models import ApplicantKind, Channel, Dossier, IdempotencyKey, ReturnMethod
 
 router = Router(tags=["Hồ sơ"], auth=token_or_session)
+# What any dossier operation may answer besides success (400: a business rule without a more specific status).
+ERRORS = responses(400, 401, 403, 404, 409, 422)
 
 
 class ApplicantIn(Schema):
@@ -156,7 +160,8 @@ def _intake(payload: DossierCreate) -> services.Intake:
     )
 
 
-@router.post("/dossiers", response={201: DossierOut, 200: DossierOut}, summary="Tạo hồ sơ (nộp trực tuyến hoặc tiếp nhận)")
+@router.post("/dossiers", response={201: DossierOut, 200: DossierOut, **ERRORS},
+             summary="Tạo hồ sơ (nộp trực tuyến hoặc tiếp nhận)")
 def create_dossier(request, payload: DossierCreate,
                    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=100)):
     """Channel 2 files online (status 1); channels 1 and 3 are received by the desk (status 2).
@@ -164,26 +169,36 @@ def create_dossier(request, payload: DossierCreate,
     With an ``Idempotency-Key`` header, retrying the same body returns the same dossier (200);
     reusing the key for a different body is refused with 409.
     """
-    intake = _intake(payload)
-    create = services.submit_online if payload.channel == Channel.ONLINE else services.receive_at_desk
-    kwargs = {} if payload.channel == Channel.ONLINE else {"channel": payload.channel}
+    def create() -> Dossier:
+        intake = _intake(payload)
+        if payload.channel == Channel.ONLINE:
+            return services.submit_online(actor=request.user, intake=intake)
+        return services.receive_at_desk(actor=request.user, intake=intake, channel=payload.channel)
+
     if not idempotency_key:
-        return 201, _reload(request, create(actor=request.user, intake=intake, **kwargs))
-    client = f"user:{request.user.pk}"
-    body_hash = hashlib.sha256(json.dumps(payload.dict(), sort_keys=True, default=str).encode()).hexdigest()
+        return HttpStatus(201, _reload(request, create()))
+    key = {"key": idempotency_key, "client": f"user:{request.user.pk}", "body_hash": hashlib.sha256(
+        json.dumps(payload.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()}
+    # A retry is answered from the first use before anything else: re-running the creation could
+    # fail for reasons that arose since (procedure retired, role removed) and would waste a code.
+    if prior := _first_use(**key):
+        return HttpStatus(200, _reload(request, prior))
     try:
         with transaction.atomic():
-            d = create(actor=request.user, intake=intake, **kwargs)
-            IdempotencyKey.objects.create(key=idempotency_key, client=client, body_hash=body_hash, dossier=d)
-        return 201, _reload(request, d)
-    except IntegrityError:
-        pass  # the key was used before (maybe at this very moment): answer from the first use
-    prior = IdempotencyKey.objects.select_related("dossier").filter(key=idempotency_key, client=client).first()
-    if prior is None:
-        raise Conflict("Không tạo được hồ sơ, xin thử lại.", code="xung_dot_tam_thoi")
-    if prior.body_hash != body_hash:
+            d = create()
+            IdempotencyKey.objects.create(dossier=d, **key)
+    except IntegrityError:  # a concurrent request with the same key committed first; ours rolled back
+        if prior := _first_use(**key):
+            return HttpStatus(200, _reload(request, prior))
+        raise Conflict("Không tạo được hồ sơ, xin thử lại.", code="xung_dot_tam_thoi") from None
+    return HttpStatus(201, _reload(request, d))
+
+
+def _first_use(key: str, client: str, body_hash: str) -> Dossier | None:
+    prior = IdempotencyKey.objects.select_related("dossier").filter(key=key, client=client).first()
+    if prior is not None and prior.body_hash != body_hash:
         raise Conflict("Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.", code="khoa_idempotency_da_dung")
-    return 200, _reload(request, prior.dossier)
+    return prior.dossier if prior else None
 
 
 class ListQuery(Schema):
@@ -198,7 +213,7 @@ class ListQuery(Schema):
     page_size: int = Field(20, ge=1, le=100)
 
 
-@router.get("/dossiers", response=DossierPage, summary="Danh sách hồ sơ của đơn vị")
+@router.get("/dossiers", response={200: DossierPage, **ERRORS}, summary="Danh sách hồ sơ của đơn vị")
 def list_dossiers(request, query: Query[ListQuery]):
     org_id = None
     if query.org:
@@ -214,7 +229,7 @@ def list_dossiers(request, query: Query[ListQuery]):
     return {"count": qs.count(), "page": query.page, "page_size": query.page_size, "items": [_row(d) for d in rows]}
 
 
-@router.get("/dossiers/{code}", response=DossierOut, summary="Chi tiết hồ sơ")
+@router.get("/dossiers/{code}", response={200: DossierOut, **ERRORS}, summary="Chi tiết hồ sơ")
 def get_dossier(request, code: str):
     return _detail(request, selectors.dossier_for(request.user, code))
 
@@ -258,17 +273,17 @@ def _id(request, code: str) -> int:
     return selectors.dossier_for(request.user, code, purpose="thao_tac").id
 
 
-@router.post("/dossiers/{code}/receive", response=DossierOut, summary="Tiếp nhận hồ sơ trực tuyến")
+@router.post("/dossiers/{code}/receive", response={200: DossierOut, **ERRORS}, summary="Tiếp nhận hồ sơ trực tuyến")
 def receive(request, code: str):
     return _reload(request, services.receive(actor=request.user, dossier_id=_id(request, code)))
 
 
-@router.post("/dossiers/{code}/refuse", response=DossierOut, summary="Từ chối tiếp nhận (mẫu 03)")
+@router.post("/dossiers/{code}/refuse", response={200: DossierOut, **ERRORS}, summary="Từ chối tiếp nhận (mẫu 03)")
 def refuse(request, code: str, payload: ReasonIn):
     return _reload(request, services.refuse(actor=request.user, dossier_id=_id(request, code), reason=payload.reason))
 
 
-@router.post("/dossiers/{code}/hand-over", response=DossierOut, summary="Chuyển bước xử lý (mẫu 06)")
+@router.post("/dossiers/{code}/hand-over", response={200: DossierOut, **ERRORS}, summary="Chuyển bước xử lý (mẫu 06)")
 def hand_over(request, code: str, payload: HandOverIn):
     to_org_id = None
     if payload.to_org_code:
@@ -279,52 +294,55 @@ def hand_over(request, code: str, payload: HandOverIn):
                                                to_org_id=to_org_id, note=payload.note))
 
 
-@router.post("/dossiers/{code}/request-supplement", response=DossierOut, summary="Yêu cầu bổ sung (mẫu 02)")
+@router.post("/dossiers/{code}/request-supplement", response={200: DossierOut, **ERRORS},
+             summary="Yêu cầu bổ sung (mẫu 02)")
 def request_supplement(request, code: str, payload: SupplementIn):
     return _reload(request, services.request_supplement(
         actor=request.user, dossier_id=_id(request, code), items=payload.items, reason=payload.reason,
         override_reason=payload.override_reason))
 
 
-@router.post("/dossiers/{code}/receive-supplement", response=DossierOut, summary="Nhận hồ sơ bổ sung")
+@router.post("/dossiers/{code}/receive-supplement", response={200: DossierOut, **ERRORS}, summary="Nhận hồ sơ bổ sung")
 def receive_supplement(request, code: str):
     return _reload(request, services.receive_supplement(actor=request.user, dossier_id=_id(request, code)))
 
 
-@router.post("/dossiers/{code}/request-payment", response=DossierOut, summary="Yêu cầu thực hiện nghĩa vụ tài chính")
+@router.post("/dossiers/{code}/request-payment", response={200: DossierOut, **ERRORS},
+             summary="Yêu cầu thực hiện nghĩa vụ tài chính")
 def request_payment(request, code: str, payload: PaymentRequestIn):
     return _reload(request, services.request_payment(actor=request.user, dossier_id=_id(request, code),
                                                      amount=payload.amount, description=payload.description))
 
 
-@router.post("/dossiers/{code}/record-payment", response=DossierOut, summary="Ghi nhận đã thực hiện nghĩa vụ tài chính")
+@router.post("/dossiers/{code}/record-payment", response={200: DossierOut, **ERRORS},
+             summary="Ghi nhận đã thực hiện nghĩa vụ tài chính")
 def record_payment(request, code: str, payload: PaymentIn):
     return _reload(request, services.record_payment(actor=request.user, dossier_id=_id(request, code),
                                                     online=payload.online))
 
 
-@router.post("/dossiers/{code}/withdraw", response=DossierOut, summary="Rút hồ sơ")
+@router.post("/dossiers/{code}/withdraw", response={200: DossierOut, **ERRORS}, summary="Rút hồ sơ")
 def withdraw(request, code: str, payload: ReasonIn):
     return _reload(request, services.withdraw(actor=request.user, dossier_id=_id(request, code), reason=payload.reason))
 
 
-@router.post("/dossiers/{code}/stop", response=DossierOut, summary="Dừng xử lý (mẫu 05)")
+@router.post("/dossiers/{code}/stop", response={200: DossierOut, **ERRORS}, summary="Dừng xử lý (mẫu 05)")
 def stop(request, code: str, payload: ReasonIn):
     return _reload(request, services.stop(actor=request.user, dossier_id=_id(request, code), reason=payload.reason))
 
 
-@router.post("/dossiers/{code}/finish", response=DossierOut, summary="Hoàn thành xử lý")
+@router.post("/dossiers/{code}/finish", response={200: DossierOut, **ERRORS}, summary="Hoàn thành xử lý")
 def finish(request, code: str):
     return _reload(request, services.finish(actor=request.user, dossier_id=_id(request, code)))
 
 
-@router.post("/dossiers/{code}/return-result", response=DossierOut, summary="Trả kết quả")
+@router.post("/dossiers/{code}/return-result", response={200: DossierOut, **ERRORS}, summary="Trả kết quả")
 def return_result(request, code: str, payload: ReturnIn):
     return _reload(request, services.return_result(actor=request.user, dossier_id=_id(request, code),
                                                    method=payload.method))
 
 
-@router.post("/dossiers/{code}/apologise", response=DossierOut, summary="Xin lỗi và hẹn lại (mẫu 04)")
+@router.post("/dossiers/{code}/apologise", response={200: DossierOut, **ERRORS}, summary="Xin lỗi và hẹn lại (mẫu 04)")
 def apologise(request, code: str, payload: ApologyIn):
     return _reload(request, services.apologise(actor=request.user, dossier_id=_id(request, code),
                                                reason=payload.reason, new_due_at=payload.new_due_at))

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import QuerySet
-from django.utils import timezone
+from django.db.models import F, Q, QuerySet
 
+from cchc.core import clock
 from cchc.core.errors import NotFound, PermissionDenied
 from cchc.org.models import Role
 from cchc.org.selectors import roles_of, user_org_ids
@@ -39,15 +39,20 @@ def inbox(user, f: InboxFilters) -> QuerySet[Dossier]:
         orgs = {f.org_id}
     qs = Dossier.objects.all() if user.is_superuser and f.org_id is None else Dossier.objects.filter(
         current_org_id__in=orgs)
-    now = timezone.now()
+    now = clock.now()
     if f.status:
         qs = qs.filter(status__in=f.status)
     if f.procedure:
         qs = qs.filter(version__procedure__code=f.procedure)
+    # a dossier waiting for the citizen is judged on the time it had used when it paused
+    running = Q(paused_at__isnull=True)
+    overdue = Q(status__in=OPEN_STATUSES) & (
+        (running & Q(due_at__lt=now)) | Q(paused_at__isnull=False, due_at__lt=F("paused_at")))
     if f.due_within_days is not None:
-        qs = qs.filter(status__in=OPEN_STATUSES, due_at__gte=now, due_at__lte=now + timedelta(days=f.due_within_days))
-    if f.late is True:
-        qs = qs.filter(status__in=OPEN_STATUSES, due_at__lt=now)
+        qs = qs.filter(running, status__in=OPEN_STATUSES, due_at__gte=now,
+                       due_at__lte=now + timedelta(days=f.due_within_days))
+    if f.late is not None:
+        qs = qs.filter(overdue) if f.late else qs.exclude(overdue)
     if f.q:
         qs = qs.filter(code__icontains=f.q) if any(c.isdigit() for c in f.q) else qs.filter(
             applicant_name__icontains=f.q)

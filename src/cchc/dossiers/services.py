@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 
 from cchc.calendar.rules import CalendarDataMissing, Unit
 from cchc.calendar.service import get_calendar
 from cchc.catalog.models import Level, ProcedureVersion
-from cchc.catalog.selectors import published_version
+from cchc.catalog.selectors import published_version, step_after, version_by_id
 from cchc.core import clock, identity
 from cchc.core.errors import CalendarNotReady, Conflict, NotFound, PermissionDenied, ReasonRequired, ValidationFailed
 from cchc.core.events import emit_after_commit
@@ -28,16 +27,28 @@ from cchc.org.selectors import roles_of
 
 from . import workflow
 from .models import (
-    Apology, AuditRecord, Channel, Dossier, DossierComponent, DossierCounter, FinancialObligation, Handover,
-    ReturnMethod, RuleSet, Status, SupplementRequest,
+    Apology,
+    AuditRecord,
+    Channel,
+    Dossier,
+    DossierComponent,
+    DossierCounter,
+    FinancialObligation,
+    Handover,
+    ReturnMethod,
+    RuleSet,
+    Status,
+    SupplementRequest,
 )
 
 # Since 1 July 2025 dossiers follow Nghị định 118/2025; stored on every dossier.
 ND118_FROM = datetime(2025, 7, 1).date()
+# Every field an action may change: audited, and the only columns an action's UPDATE writes.
 _TRACKED = (
     "status", "current_org_id", "current_step_id", "assignee_id", "received_at", "clock_start", "remaining",
-    "due_at", "apology_due_at", "paused_at", "paused_working_days", "paused_working_minutes",
-    "supplement_count", "apology_count", "finished_at", "returned_at", "return_method", "is_late", "end_reason",
+    "due_at", "original_due_at", "step_due_at", "apology_due_at", "paused_at", "paused_working_days",
+    "paused_working_minutes", "supplement_count", "apology_count", "finished_at", "returned_at", "return_method",
+    "is_late", "end_reason", "paid_online",
 )
 
 
@@ -97,8 +108,6 @@ def receive_at_desk(*, actor, intake: Intake, channel: int = Channel.DESK) -> Do
         raise PermissionDenied("Chỉ công chức Bộ phận Một cửa của đơn vị mới được tiếp nhận hồ sơ.")
     with transaction.atomic():
         d = _create(actor=actor, intake=intake, channel=channel, status=Status.RECEIVED)
-        _start_clock(d, now())
-        d.save()
         _audit(d, "receive_at_desk", actor, {}, _snapshot(d))
     emit_after_commit("receive", d.id, _uid(actor))
     return d
@@ -128,10 +137,12 @@ def _create(*, actor, intake: Intake, channel: int, status: int) -> Dossier:
         applicant_kind=a.kind, applicant_name=a.name.strip(), applicant_id_encrypted=encrypted,
         applicant_id_digest=digest, applicant_id_masked=masked, applicant_phone=a.phone.strip(),
         applicant_email=a.email.strip(), applicant_address=a.address.strip(), request=intake.request,
-        citizen=actor if _is_citizen(actor) else None, submitted_at=at,
+        citizen=actor if status == Status.NEW and _is_citizen(actor) else None, submitted_at=at,
         fee_amount=sum(f.amount for f in version.fees.all()),
-        current_step=version.steps.order_by("order").first(),
+        current_step=step_after(version, None),
     )
+    if status == Status.RECEIVED:
+        _start_clock(d, at)
     d.save()
     _add_components(d, version, intake.components)
     return d
@@ -155,22 +166,24 @@ def _add_components(d: Dossier, version: ProcedureVersion, given: list[Component
                                    code="thanh_phan_khong_hop_le")
         ref = catalogue.get(c.component_id)
         rows.append(DossierComponent(
-            dossier=d, component=ref, name=c.name or (ref.name if ref else ""), form=c.form or (ref.form if ref else ""),
+            dossier=d, component=ref, name=c.name or (ref.name if ref else ""),
+            form=c.form or (ref.form if ref else ""),
             quantity=c.quantity, provided=c.provided, digitised=c.digitised, reused=c.reused,
         ))
     DossierComponent.objects.bulk_create(rows)
 
 
 def _next_code(org: Organisation, at: datetime) -> str:
-    """Race-safe: the counter row stays locked by the UPDATE until the dossier commits."""
-    day = at.date()
-    if not DossierCounter.objects.filter(org=org, day=day).update(last=F("last") + 1):
-        try:
-            with transaction.atomic():
-                DossierCounter.objects.create(org=org, day=day, last=1)
-        except IntegrityError:  # another request created today's row first
-            DossierCounter.objects.filter(org=org, day=day).update(last=F("last") + 1)
-    seq = DossierCounter.objects.values_list("last", flat=True).get(org=org, day=day)
+    """Race-safe and one statement: the upsert locks today's counter row until the dossier commits,
+    so concurrent intakes of one organisation queue here and a rolled-back one reuses no number."""
+    table = DossierCounter._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(
+            f"INSERT INTO {table} (org_id, day, last) VALUES (%s, %s, 1) "
+            f"ON CONFLICT (org_id, day) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+            [org.id, at.date()],
+        )
+        seq = cur.fetchone()[0]
     return settings.CCHC_DOSSIER_CODE_FORMAT.format(org=org.code, date=at, seq=seq)
 
 
@@ -184,6 +197,8 @@ def _action(actor, dossier_id: int, action: str, *, reason: str = ""):
         d = Dossier.objects.select_for_update().filter(pk=dossier_id).first()
         if d is None:
             raise NotFound("Không tìm thấy hồ sơ.", code="ho_so_khong_ton_tai")
+        d.version = version_by_id(d.version_id)  # frozen once published: cached, no query
+        d.current_step = next((st for st in d.version.steps.all() if st.id == d.current_step_id), None)
         roles = roles_of(actor, d.current_org_id)
         if workflow.TRANSITIONS[action].receiving_desk_acts and d.org_id != d.current_org_id:
             roles |= roles_of(actor, d.org_id) & {Role.DESK}
@@ -199,8 +214,9 @@ def _action(actor, dossier_id: int, action: str, *, reason: str = ""):
         yield d
         if t.target is not None:
             d.status = t.target
-        d.save()
-        _audit(d, action, actor, before, _snapshot(d), note=reason)
+        after = _snapshot(d)
+        d.save(update_fields=[k.removesuffix("_id") for k in after if after[k] != before[k]] + ["updated_at"])
+        _audit(d, action, actor, before, after, note=reason)
     emit_after_commit(action, d.id, _uid(actor))
 
 
@@ -225,15 +241,15 @@ def hand_over(*, actor, dossier_id: int, to_user=None, to_org_id: int | None = N
     """Pass the dossier to the next step of the internal process (one row of form 06)."""
     with _action(actor, dossier_id, "hand_over") as d:
         at = now()
-        step = d.version.steps.filter(order__gt=d.current_step.order if d.current_step else 0).order_by("order").first()
+        step = step_after(d.version, d.current_step.order if d.current_step else None)
         if step is None and to_org_id is None:
             raise Conflict("Hồ sơ đã ở bước cuối của quy trình; hãy hoàn thành xử lý.", code="het_buoc_xu_ly")
-        to_org = _org(to_org_id) if to_org_id else (step.org if step and step.org_id else d.org)
+        to_org_id = _org(to_org_id).id if to_org_id else (step.org_id if step and step.org_id else d.org_id)
         Handover.objects.create(
-            dossier=d, step=d.current_step, from_org_id=d.current_org_id, from_user=actor, to_org=to_org,
+            dossier=d, step=d.current_step, from_org_id=d.current_org_id, from_user=actor, to_org_id=to_org_id,
             to_user=to_user, at=at, step_due_at=d.step_due_at, result=_handover_result(at, d.step_due_at), note=note,
         )
-        d.current_step, d.current_org, d.assignee = step, to_org, to_user
+        d.current_step, d.current_org_id, d.assignee = step, to_org_id, to_user
         d.step_due_at = _step_due(d, step, at)
     return d
 

@@ -19,7 +19,7 @@ class Command(BaseCommand):
             raw = json.load(open(file, encoding="utf-8"))
             years = raw["years"].items()
         except (OSError, ValueError, KeyError, AttributeError) as e:
-            raise CommandError(f"Tệp lịch không hợp lệ: {e}")
+            raise CommandError(f"Tệp lịch không hợp lệ: {e}") from e
         n = 0
         for key, data in years:
             year = int(key)
@@ -27,7 +27,7 @@ class Command(BaseCommand):
                 off = _expand(data.get("days_off", ()), year)
                 work = _expand(data.get("working_days", ()), year)
             except ValueError as e:
-                raise CommandError(str(e))
+                raise CommandError(str(e)) from e
             if off & work:
                 raise CommandError(f"Năm {year}: có ngày vừa nghỉ vừa làm việc.")
             CalendarYear.objects.update_or_create(year=year, defaults={
