@@ -295,3 +295,20 @@ def test_inbox_late_and_due_soon_filters_respect_pauses(world, clock):
     clock.set(2025, 6, 10, 9, 0)  # past the due date: only the running one is late
     assert codes(late=True) == {running.code}
     assert codes(late=False) == {paused.code}
+
+
+def test_hours_procedure_pauses_by_working_minutes(world, clock):
+    from tests.conftest import make_procedure
+    w = world
+    make_procedure("1.000888", level="commune", amount=8, unit="hours", cutoff=None, name="Chứng thực chữ ký",
+                   steps=[("Tiếp nhận", None, "desk", 20), ("Chứng thực", None, "leader", 80)])
+    clock.set(2025, 6, 6, 14, 0)  # Fri: 14:00–17:00 = 3h, Mon 08:00–12:00 = 4h, 13:30–14:30 = 1h
+    d = s.receive_at_desk(actor=w.desk, intake=intake(w, "1.000888"))
+    assert d.due_at == local(2025, 6, 9, 14, 30)
+    clock.set(2025, 6, 9, 9, 0)  # used: Fri 3h + Mon 1h = 4h; 4h remain
+    s.request_supplement(actor=w.desk, dossier_id=d.id, items=["Bản chính giấy tờ"], reason="Thiếu bản chính")
+    clock.set(2025, 6, 10, 16, 0)  # Tue 16:00–17:00 = 1h, Wed 08:00–11:00 = 3h
+    d = s.receive_supplement(actor=w.desk, dossier_id=d.id)
+    assert d.due_at == local(2025, 6, 11, 11, 0)
+    # the due moved Mon 14:30 -> Wed 11:00: Mon 2.5h + Tue 7.5h + Wed 3h = 13h of office time
+    assert d.paused_working_minutes == 13 * 60 and d.paused_working_days == 2
