@@ -10,24 +10,15 @@ from cchc.org.models import Membership, Organisation, OrgKind
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("seed_demo", dossiers=400, random_seed=11)
-        yield
-        call_command("flush", interactive=False)
-        call_command("migrate", "workcalendar", "zero", verbosity=0)
-        call_command("migrate", verbosity=0)
+def test_demo_province_is_built_through_the_services():
+    call_command("seed_demo", dossiers=400, random_seed=11)  # inside the test's transaction: rolled back
 
-
-def test_reference_data_is_a_plausible_province(demo):
+    # reference data: a plausible province
     assert Organisation.objects.filter(kind=OrgKind.AGENCY).count() >= 15
     assert Organisation.objects.filter(kind=OrgKind.COMMUNE, successor__isnull=True).count() >= 60
     assert ProcedureVersion.objects.filter(status="published").count() >= 150
     assert Membership.objects.filter(role="desk").count() >= 60
 
-
-def test_dossiers_come_through_the_services_with_consistent_timing_facts(demo):
     ds = Dossier.objects.all()
     assert ds.count() == 400
     # every dossier has an audit trail that starts with its creation

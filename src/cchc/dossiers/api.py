@@ -13,6 +13,7 @@ from cchc.api.auth import token_or_session
 from cchc.api.errors import responses
 from cchc.core.errors import Conflict, NotFound
 from cchc.org.models import Organisation
+from cchc.org.selectors import org_by_code
 
 from . import selectors, services
 from .models import ApplicantKind, Channel, Dossier, IdempotencyKey, ReturnMethod
@@ -124,7 +125,8 @@ def _row(d: Dossier) -> dict:
     }
 
 
-def _detail(request, d: Dossier) -> dict:
+def _detail(request, d: Dossier, *, new: bool = False) -> dict:
+    """The dossier page as data. ``new``: just created by this caller (nothing handed over yet)."""
     return {
         **_row(d), "org_code": d.org.code, "current_org_code": d.current_org.code, "rule_set": d.rule_set,
         "applicant_id_masked": d.applicant_id_masked, "applicant_phone": d.applicant_phone,
@@ -136,7 +138,7 @@ def _detail(request, d: Dossier) -> dict:
         "components": list(d.components.values("name", "form", "quantity", "provided", "digitised", "reused")),
         "handovers": [{"from_org": h.from_org.code, "to_org": h.to_org.code, "at": h.at, "step_due_at": h.step_due_at,
                        "result": h.result, "note": h.note}
-                      for h in d.handovers.select_related("from_org", "to_org")],
+                      for h in ([] if new else d.handovers.select_related("from_org", "to_org"))],
         "timeline": [{"action": a.action, "at": a.at, "actor": a.actor.get_username() if a.actor else None,
                       "note": a.note, "old": a.old, "new": a.new} for a in d.audit.select_related("actor")],
         "allowed_actions": selectors.actions_for(request.user, d),
@@ -147,8 +149,13 @@ def _reload(request, d: Dossier) -> dict:
     return _detail(request, selectors.dossier_for(request.user, d.code, purpose="sau_thao_tac"))
 
 
+def _created(request, d: Dossier) -> dict:
+    # the creator typed these data in: answered from the saved object, no re-read, no view to log
+    return _detail(request, d, new=True)
+
+
 def _intake(payload: DossierCreate) -> services.Intake:
-    org = Organisation.objects.filter(code=payload.org_code).only("id").first()
+    org = org_by_code(payload.org_code)
     if org is None:
         raise NotFound(f"Không có nơi tiếp nhận mã “{payload.org_code}”.", code="noi_tiep_nhan_khong_ton_tai")
     a = payload.applicant
@@ -176,7 +183,7 @@ def create_dossier(request, payload: DossierCreate,
         return services.receive_at_desk(actor=request.user, intake=intake, channel=payload.channel)
 
     if not idempotency_key:
-        return HttpStatus(201, _reload(request, create()))
+        return HttpStatus(201, _created(request, create()))
     key = {"key": idempotency_key, "client": f"user:{request.user.pk}", "body_hash": hashlib.sha256(
         json.dumps(payload.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()}
     # A retry is answered from the first use before anything else: re-running the creation could
@@ -191,7 +198,7 @@ def create_dossier(request, payload: DossierCreate,
         if prior := _first_use(**key):
             return HttpStatus(200, _reload(request, prior))
         raise Conflict("Không tạo được hồ sơ, xin thử lại.", code="xung_dot_tam_thoi") from None
-    return HttpStatus(201, _reload(request, d))
+    return HttpStatus(201, _created(request, d))
 
 
 def _first_use(key: str, client: str, body_hash: str) -> Dossier | None:

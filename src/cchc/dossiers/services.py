@@ -23,7 +23,7 @@ from cchc.core import clock, identity
 from cchc.core.errors import CalendarNotReady, Conflict, NotFound, PermissionDenied, ReasonRequired, ValidationFailed
 from cchc.core.events import emit_after_commit
 from cchc.org.models import Organisation, OrgKind, Role
-from cchc.org.selectors import roles_of
+from cchc.org.selectors import org_by_id, roles_of
 
 from . import workflow
 from .models import (
@@ -115,12 +115,12 @@ def receive_at_desk(*, actor, intake: Intake, channel: int = Channel.DESK) -> Do
 
 def _create(*, actor, intake: Intake, channel: int, status: int) -> Dossier:
     version = published_version(intake.procedure_code)
-    org = Organisation.objects.filter(pk=intake.org_id).first()
+    org = org_by_id(intake.org_id)
     if org is None:
         raise NotFound("Không tìm thấy nơi tiếp nhận hồ sơ.", code="noi_tiep_nhan_khong_ton_tai")
     _check_jurisdiction(version, org)
     if org.successor_id and org.succeeded_on and org.succeeded_on <= now().date():
-        raise ValidationFailed(f"{org.name} đã được sáp nhập; hãy nộp hồ sơ tại {org.successor.name}.",
+        raise ValidationFailed(f"{org.name} đã được sáp nhập; hãy nộp hồ sơ tại {org_by_id(org.successor_id).name}.",
                                code="noi_tiep_nhan_da_sap_nhap")
     if channel == Channel.ONLINE and version.online_level == "none":
         raise ValidationFailed("Thủ tục này chưa cung cấp dịch vụ công trực tuyến.", code="khong_ho_tro_truc_tuyen")

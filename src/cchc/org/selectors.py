@@ -21,6 +21,8 @@ TTL_SECONDS = 5.0
 
 @dataclass(frozen=True)
 class _Graph:
+    orgs: dict[int, Organisation]  # shared instances: read, never modify
+    by_code: dict[str, Organisation]
     successor: dict[int, tuple[int, date]]  # org -> (successor, from)
     predecessors: dict[int, list[int]]
     children: dict[int, list[int]]
@@ -33,14 +35,15 @@ _graph: _Graph | None = None
 def _load() -> _Graph:
     global _graph
     if _graph is None or time.monotonic() - _graph.loaded > TTL_SECONDS:
+        orgs = {o.id: o for o in Organisation.objects.all()}
         succ, preds, kids = {}, {}, {}
-        for oid, parent, s, on in Organisation.objects.values_list("id", "parent_id", "successor_id", "succeeded_on"):
-            if s and on:
-                succ[oid] = (s, on)
-                preds.setdefault(s, []).append(oid)
-            if parent:
-                kids.setdefault(parent, []).append(oid)
-        _graph = _Graph(succ, preds, kids, time.monotonic())
+        for o in orgs.values():
+            if o.successor_id and o.succeeded_on:
+                succ[o.id] = (o.successor_id, o.succeeded_on)
+                preds.setdefault(o.successor_id, []).append(o.id)
+            if o.parent_id:
+                kids.setdefault(o.parent_id, []).append(o.id)
+        _graph = _Graph(orgs, {o.code: o for o in orgs.values()}, succ, preds, kids, time.monotonic())
     return _graph
 
 
@@ -49,6 +52,15 @@ def forget(**kwargs) -> None:
     global _graph
     _graph = None
     _memberships.clear()
+
+
+def org_by_id(org_id: int) -> Organisation | None:
+    """An organisation from the process cache (shared instance: read it, never modify it)."""
+    return _load().orgs.get(org_id)
+
+
+def org_by_code(code: str) -> Organisation | None:
+    return _load().by_code.get(code)
 
 
 def successor_ids(org_id: int, on: date | None = None) -> list[int]:
