@@ -4,17 +4,21 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cchc
 
-.PHONY: run test install install-test test-sqlite test-postgres bench openapi clean
+
+.PHONY: system-deps run test install install-test test-sqlite test-postgres bench openapi clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "cần Python 3.11 trở lên"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-install: $(BIN)/python
+system-deps:
+	@bash scripts/system-deps.sh
+
+install: $(BIN)/python system-deps
 	$(BIN)/pip install -q -e .
 
-install-test: $(BIN)/python
+install-test: $(BIN)/python system-deps
 	$(BIN)/pip install -q -e ".[test]"
 
 ## Install, migrate, load demo data and serve on http://127.0.0.1:8000 (SQLite, local files).

@@ -39,6 +39,11 @@ INSTALLED_APPS = [
     "cchc.catalog",
     "cchc.dossiers",
     "cchc.api",
+    "cchc.documents",
+    "cchc.measures",
+    "cchc.plans",
+    "cchc.assistant",
+    "cchc.appraisal",
     "cchc.demo",
 ]
 

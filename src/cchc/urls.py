@@ -18,4 +18,9 @@ urlpatterns = [
         {"code": "khong_tim_thay", "message": "Không có địa chỉ API này.", "details": {"path": request.path}},
         status=404)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("giay-to/", include("cchc.documents.urls")),
+    path("chi-so/", include("cchc.measures.urls")),
+    path("ke-hoach/", include("cchc.plans.urls")),
+    path("tro-ly/", include("cchc.assistant.urls")),
+    path("danh-gia/", include("cchc.appraisal.urls")),
 ]

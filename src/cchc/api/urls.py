@@ -1,8 +1,13 @@
 """The versioned REST API. The OpenAPI document is committed at docs/openapi.json; a test fails on drift."""
 from ninja import NinjaAPI
 
+from cchc.appraisal.api import router as appraisal_router
+from cchc.assistant.api import router as assistant_router
 from cchc.catalog.api import router as catalog_router
+from cchc.documents.api import router as documents_router
 from cchc.dossiers.api import router as dossier_router
+from cchc.measures.api import router as measures_router
+from cchc.plans.api import router as plans_router
 
 from . import errors
 
@@ -16,3 +21,8 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/", catalog_router)
 api.add_router("/", dossier_router)
+api.add_router("/", documents_router)
+api.add_router("/", measures_router)
+api.add_router("/", plans_router)
+api.add_router("/", assistant_router)
+api.add_router("/", appraisal_router)
