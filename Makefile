@@ -27,7 +27,7 @@ run: install
 
 ## Install test needs and run the whole suite on SQLite, then on PostgreSQL.
 test: install-test
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 

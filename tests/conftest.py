@@ -120,3 +120,16 @@ def world(db):
                                      ("Phê duyệt", w.justice, Role.LEADER, 20),
                                      ("Trả kết quả", None, Role.DESK, 10)])
     return w
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrated data (calendar, content types) afterwards.
+
+    Mixing transactional tests with and without ``serialized_rollback`` breaks the suite by order:
+    a plain one flushes and re-creates content types, and the next serialised restore collides.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}),
+                            append=False)

@@ -1,4 +1,7 @@
-"""Web pages of this app (mounted in cchc/urls.py)."""
-from django.urls import path  # noqa: F401
+"""Web pages of this app (mounted at /tro-ly/ in cchc/urls.py)."""
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "assistant"
+urlpatterns = [path("", views.ask_page, name="ask")]

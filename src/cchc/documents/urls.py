@@ -1,4 +1,10 @@
-"""Web pages of this app (mounted in cchc/urls.py)."""
-from django.urls import path  # noqa: F401
+"""Web pages of this app (mounted at /giay-to/ in cchc/urls.py)."""
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "documents"
+urlpatterns = [
+    path("xac-minh/", views.verify, name="verify"),
+    path("ho-so/<str:code>/mau-<str:form>.<str:fmt>", views.dossier_form, name="dossier_form"),
+]

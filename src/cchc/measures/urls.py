@@ -1,4 +1,11 @@
 """Web pages of this app (mounted in cchc/urls.py)."""
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "measures"
+urlpatterns: list = [
+    path("", views.index_page, name="index"),
+    path("xuat.xlsx", views.index_export, name="export"),
+    path("ho-so/", views.dossiers_page, name="dossiers"),
+]

@@ -1,4 +1,12 @@
-"""Web pages of this app (mounted in cchc/urls.py)."""
-from django.urls import path  # noqa: F401
+"""Web pages of this app (mounted at /ke-hoach/ in cchc/urls.py)."""
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "plans"
+urlpatterns = [
+    path("", views.plan_list, name="list"),
+    path("<int:plan_id>/", views.plan_detail, name="detail"),
+    path("nhap/", views.import_upload, name="import"),
+    path("nhap/xac-nhan/", views.import_confirm, name="import_confirm"),
+]

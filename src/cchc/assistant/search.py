@@ -1,0 +1,366 @@
+"""Hybrid search: lexical (database full text, scored BM25) + semantic (e5 vectors), fused by rank.
+
+The index of the versions in force is held in memory per process (2,000 procedures × 2 passages
+× 384 floats ≈ 6 MB) and rebuilt when the stored index changes. Each question costs one small
+aggregate query, one full-text query and one embedding.
+"""
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.db.models import Count, Max
+from django.utils import timezone
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from cchc.catalog.selectors import published_versions
+
+from . import embedder, lexical
+from .models import IndexEntry
+from .text import (
+    COLLOQUIAL,
+    STOPWORDS,
+    SYLLABLE,
+    expand_colloquial,
+    fold,
+    has_diacritics,
+    unasked_variant,
+    variants_in,
+    words,
+)
+
+# Reciprocal rank fusion (Cormack et al. 2009): robust to the two scores living on different scales.
+RRF_K = 60
+DEPTH = 50  # ranks kept from each list
+# Three lists are fused: BM25 over the whole text, BM25 over the names, and the vectors. The
+# semantic list weighs as much as the two lexical ones together: neither kind outvotes the other.
+SEMANTIC_WEIGHT = 2.0
+VARIANT_FACTOR = 0.9  # a variant the question does not ask for falls behind its first-issue sibling
+
+# Calibrated on the development half of the evaluation set (docs/assistant-eval.md): off-topic
+# questions reached at most 0.837 cosine and 25% of their words (by IDF), answerable ones at least 0.849
+# cosine.
+# Below both thresholds the best match is no better than for an unrelated question.
+MIN_COSINE = 0.845
+MIN_COVERAGE = 0.5
+
+BM25_K1, BM25_B = 1.2, 0.75
+RETRIEVAL_MAX_DF = 0.2  # single words in more than 20 % of the procedures do not fetch candidates
+
+
+def grams(tokens: list[str]) -> list[str]:
+    """Words and two-word phrases (Vietnamese words are often two syllables: "khai sinh")."""
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+@dataclass
+class Index:
+    key: tuple
+    ids: list[int]
+    codes: list[str]
+    names: list[str]
+    levels: list[str]
+    passages: list[list[str]]
+    vectors: np.ndarray           # all passages, stacked
+    starts: np.ndarray            # first passage row of each entry
+    terms: list[Counter]          # words and phrases of each entry (folded)
+    lengths: np.ndarray
+    df: Counter
+    folded_names: list[str]
+    variants: list[list[str]]     # variant words of each name ("gia han", "cap lai"…)
+    name_terms: list[Counter]     # words and phrases of the name alone
+    name_lengths: np.ndarray
+    name_df: Counter
+    vocab: list[str]              # folded single words, for typo correction
+    accents: dict[str, str]       # folded word or phrase -> its most frequent written form
+    position: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def idf(self, term: str, df: Counter | None = None) -> float:
+        n = (self.df if df is None else df).get(term, 0)
+        return math.log(1 + (self.size - n + 0.5) / (n + 0.5))
+
+
+_lock = threading.Lock()
+_current: Index | None = None
+_checked_at = 0.0
+CHECK_SECONDS = 2.0  # how stale the in-memory index may be for changes made by other processes
+
+
+def forget() -> None:
+    """Check the stored index on the next question (called when this process writes entries)."""
+    global _checked_at
+    _checked_at = 0.0
+
+
+def _entries():
+    return IndexEntry.objects.filter(version__in=published_versions())
+
+
+def current() -> Index:
+    """The in-memory index, rebuilt when entries were added, changed or left force."""
+    global _current, _checked_at
+    now = time.monotonic()
+    if _current is not None and now - _checked_at < CHECK_SECONDS and _current.key[0] == timezone.localdate():
+        return _current
+    stats = _entries().aggregate(n=Count("pk"), last=Max("indexed_at"), top=Max("pk"))
+    key = (timezone.localdate(), stats["n"], stats["last"], stats["top"])
+    if _current is None or _current.key != key:
+        with _lock:
+            if _current is None or _current.key != key:
+                _current = build(key)
+    _checked_at = now
+    return _current
+
+
+def build(key: tuple) -> Index:
+    rows = list(_entries().select_related("version__procedure").order_by("pk").values_list(
+        "pk", "version__procedure__code", "version__name", "version__level", "body", "passages", "vectors"))
+    ids, codes, names, levels, passages, blocks, terms, starts = [], [], [], [], [], [], [], []
+    df: Counter = Counter()
+    written: dict[str, Counter] = defaultdict(Counter)
+    row = 0
+    for pk, code, name, level, body, ps, raw in rows:
+        ids.append(pk)
+        codes.append(code)
+        names.append(name)
+        levels.append(level)
+        passages.append(ps)
+        starts.append(row)
+        blocks.append(embedder.from_bytes(raw, len(ps)))
+        row += len(ps)
+        t = Counter()
+        for line in body.splitlines():
+            raw_words = [w for w in line.replace(",", " ").replace(".", " ").split() if w]
+            folded = words(line)
+            t.update(grams(folded))
+            if len(raw_words) == len(folded):  # map folded forms back to how they are written
+                for a, b in zip(grams(folded), grams([w.lower().strip("();:") for w in raw_words]), strict=True):
+                    written[a][b] += 1
+        terms.append(t)
+        df.update(t.keys())
+    name_terms = [Counter(grams(words(n))) for n in names]
+    name_df: Counter = Counter()
+    for t in name_terms:
+        name_df.update(t.keys())
+    vectors = np.vstack(blocks) if blocks else np.zeros((0, embedder.DIM), dtype=np.float32)
+    index = Index(
+        key=key, ids=ids, codes=codes, names=names, levels=levels, passages=passages, vectors=vectors,
+        starts=np.array(starts, dtype=np.int64), terms=terms,
+        lengths=np.array([sum(t.values()) for t in terms], dtype=np.float64),
+        df=df, folded_names=[fold(n) for n in names], variants=[variants_in(fold(n)) for n in names],
+        name_terms=name_terms, name_df=name_df,
+        name_lengths=np.array([sum(t.values()) for t in name_terms], dtype=np.float64),
+        vocab=sorted({g for g in df if " " not in g}),
+        accents={k: c.most_common(1)[0][0] for k, c in written.items()},
+    )
+    index.position = {pk: i for i, pk in enumerate(ids)}
+    return index
+
+
+# --- the question ----------------------------------------------------------------------------
+
+@dataclass
+class Query:
+    text: str                      # as asked
+    tokens: list[str]              # folded, typos corrected, colloquial words expanded
+    content: list[str]             # tokens that say what the matter is (no stopwords)
+    corrected: dict[str, str]      # typo -> word of the catalogue
+    colloquial: list[str]          # colloquial words recognised
+    for_model: str                 # text given to the embedding model (diacritics restored if absent)
+
+
+def correct(token: str, index: Index) -> str | None:
+    """The catalogue word a typo stands for ("sihn" → "sinh"); None when it is not a typo.
+
+    Only words that cannot be Vietnamese syllables are corrected: a real word outside the
+    catalogue ("vợ", "chồng") is left alone rather than turned into a near neighbour.
+    """
+    if token in index.df or token.isdigit() or len(token) < 3 or SYLLABLE.match(token):
+        return None
+    hits = process.extract(token, index.vocab, scorer=OSA.distance, score_cutoff=1, limit=20)
+    if not hits:
+        return None
+    best = min(h[1] for h in hits)
+    return max((h[0] for h in hits if h[1] == best), key=lambda w: index.df[w])
+
+
+def restore_diacritics(tokens: list[str], index: Index) -> str:
+    """Put back the catalogue's diacritics on a question typed without them ("dang ky" → "đăng ký")."""
+    out, i = [], 0
+    while i < len(tokens):
+        pair = " ".join(tokens[i:i + 2])
+        if i + 1 < len(tokens) and pair in index.accents:
+            out.append(index.accents[pair])
+            i += 2
+            continue
+        out.append(index.accents.get(tokens[i], tokens[i]))
+        i += 1
+    return " ".join(out)
+
+
+def parse(text: str, index: Index) -> Query:
+    raw = words(text)
+    corrected: dict[str, str] = {}
+    fixed = []
+    for t in raw:
+        c = correct(t, index)
+        if c:
+            corrected[t] = c
+        fixed.append(c or t)
+    expanded, colloquial = expand_colloquial(" ".join(fixed))
+    tokens = expanded.split()
+    content = [t for t in tokens if t not in STOPWORDS]
+    for_model = text if has_diacritics(text) else restore_diacritics(fixed, index)
+    if colloquial:  # tell the model too what the colloquial words mean, in the catalogue's words
+        for_model += " (" + ", ".join(restore_diacritics(COLLOQUIAL[c].split(), index) for c in colloquial) + ")"
+    return Query(text=text, tokens=tokens, content=content, corrected=corrected, colloquial=colloquial,
+                 for_model=for_model)
+
+
+def query_terms(q: Query) -> list[str]:
+    """Words and the phrases of adjacent content words, each once."""
+    seen, out = set(), []
+    toks = q.tokens
+    pairs = [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False) if a not in STOPWORDS and b not in STOPWORDS]
+    for t in q.content + pairs:
+        if t not in seen:
+            seen.add(t)
+            out.append(t)
+    return out
+
+
+# --- ranking ---------------------------------------------------------------------------------
+
+@dataclass
+class Hit:
+    version_id: int
+    position: int
+    score: float                       # fused (reciprocal ranks)
+    lexical_rank: int | None
+    semantic_rank: int | None
+    cosine: float
+    matched: list[str]                 # catalogue words found (folded)
+    passage: str                       # closest passage
+
+
+@dataclass
+class Ranking:
+    query: Query
+    hits: list[Hit]
+    best_cosine: float
+    coverage: float                    # share of the question's content words in the best hit, by IDF
+
+    @property
+    def confident(self) -> bool:
+        return bool(self.hits) and (self.best_cosine >= MIN_COSINE or self.coverage >= MIN_COVERAGE)
+
+
+def bm25(index: Index, terms: list[str], positions: list[int], *, names: bool = False) -> dict[int, float]:
+    """Okapi BM25 of the candidates, over the whole text or over the names only."""
+    if not positions or not terms:
+        return {}
+    docs, lengths, df = ((index.name_terms, index.name_lengths, index.name_df) if names
+                         else (index.terms, index.lengths, index.df))
+    avg = float(lengths.mean()) or 1.0
+    weights = {t: index.idf(t, df) for t in terms if t in df}
+    scores = {}
+    for p in positions:
+        tf_doc, dl = docs[p], lengths[p]
+        s = 0.0
+        for t, w in weights.items():
+            f = tf_doc.get(t, 0)
+            if f:
+                s += w * f * (BM25_K1 + 1) / (f + BM25_K1 * (1 - BM25_B + BM25_B * dl / avg))
+        if s > 0:
+            scores[p] = s
+    return scores
+
+
+def rank(text: str, *, level: str | None = None, limit: int = 5, index: Index | None = None) -> Ranking:
+    index = index or current()
+    q = parse(text, index)
+    if index.size == 0:
+        return Ranking(q, [], 0.0, 0.0)
+    allowed = None if not level else {i for i, lv in enumerate(index.levels) if lv == level}
+    terms = query_terms(q)
+
+    # lexical: the database finds candidates, BM25 (same on both engines) orders them
+    # Words found in most procedures ("cấp", "giấy", "đăng ký") would make every row a candidate:
+    # they still weigh in BM25 below, but only the telling ones ask the database.
+    telling = [t for t in terms if " " in t or index.df.get(t, 0) <= RETRIEVAL_MAX_DF * index.size]
+    found = [index.position[v] for v in lexical.candidates(telling or terms) if v in index.position]
+    if allowed is not None:
+        found = [p for p in found if p in allowed]
+    lex = bm25(index, terms, found)
+    lex_order = sorted(lex, key=lambda p: -lex[p])[:DEPTH]
+    by_name = bm25(index, terms, found, names=True)
+    name_order = sorted(by_name, key=lambda p: -by_name[p])[:DEPTH]
+
+    # semantic: best passage of each entry
+    sims = index.vectors @ embedder.query(q.for_model)
+    per_entry = np.maximum.reduceat(sims, index.starts) if len(sims) else sims
+    if allowed is not None:
+        mask = np.full(index.size, -1.0, dtype=np.float32)
+        mask[list(allowed)] = 0
+        per_entry = np.where(mask < 0, -1.0, per_entry)
+    sem_order = [int(p) for p in np.argsort(-per_entry)[:DEPTH] if per_entry[p] > -1]
+
+    fused: dict[int, float] = defaultdict(float)
+    lex_rank = {p: r for r, p in enumerate(lex_order, start=1)}
+    sem_rank = {p: r for r, p in enumerate(sem_order, start=1)}
+    for ranks, weight in ((lex_rank, 1.0), ({p: r for r, p in enumerate(name_order, start=1)}, 1.0),
+                          (sem_rank, SEMANTIC_WEIGHT)):
+        for p, r in ranks.items():
+            fused[p] += weight / (RRF_K + r)
+    asked = set(q.tokens)
+    for p in fused:
+        if index.variants[p] and unasked_variant(index.folded_names[p], asked, index.variants[p]):
+            fused[p] *= VARIANT_FACTOR
+    order = sorted(fused, key=lambda p: (-fused[p], sem_rank.get(p, DEPTH + 1)))[:limit]
+
+    content = set(q.content)
+    hits = []
+    for p in order:
+        start = int(index.starts[p])
+        n = len(index.passages[p])
+        best = int(np.argmax(sims[start:start + n]))
+        matched = [t for t in terms if t in index.terms[p]]
+        hits.append(Hit(version_id=index.ids[p], position=p, score=fused[p], lexical_rank=lex_rank.get(p),
+                        semantic_rank=sem_rank.get(p), cosine=float(per_entry[p]), matched=matched,
+                        passage=index.passages[p][best]))
+    coverage = 0.0
+    if hits and content:  # weighted by rarity: "giá" or "báo" found somewhere says little, "khai sinh" a lot
+        weight = {t: index.idf(t) for t in content}
+        coverage = sum(w for t, w in weight.items() if t in index.terms[hits[0].position]) / sum(weight.values())
+    best_cosine = float(per_entry.max()) if len(per_entry) else 0.0
+    return Ranking(q, hits, best_cosine, coverage)
+
+
+def explain_words(hit: Hit, index: Index, query: Query) -> list[str]:
+    """The question's words found in a hit, joined into runs and written as in the catalogue.
+
+    "dang ky khai tu cho bo" against "Đăng ký khai tử" gives ["đăng ký khai tử"].
+    """
+    matched = set(hit.matched)
+    runs: list[list[str]] = []
+    for i, t in enumerate(query.tokens):
+        if runs and runs[-1][-1] == query.tokens[i - 1] and f"{query.tokens[i - 1]} {t}" in matched:
+            runs[-1].append(t)
+        elif t in matched:
+            runs.append([t])
+    seen, out = set(), []
+    for run in sorted(runs, key=len, reverse=True):
+        text = restore_diacritics(run, index)
+        if text not in seen and not any(text in s for s in seen):
+            seen.add(text)
+            out.append(text)
+    return out[:6]

@@ -1,0 +1,70 @@
+"""Back-office pages: plans, a plan's monitoring page, and the import → review → confirm flow."""
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from cchc.core.errors import DomainError
+from cchc.measures import registry
+from cchc.org.models import Organisation
+
+from . import importing, selectors, services
+from .models import Plan, PlanKind
+from .status import TASK_LABELS
+
+
+@login_required
+def plan_list(request):
+    return render(request, "plans/list.html", {"plans": Plan.objects.select_related("issuer")})
+
+
+@login_required
+def plan_detail(request, plan_id: int):
+    plan = get_object_or_404(Plan.objects.select_related("issuer"), pk=plan_id)
+    m = selectors.monitoring(plan)
+    total = max(1, len(m["tasks"]))
+    chart = [(TASK_LABELS[k], k, m["counts"].get(k, 0), round(100 * m["counts"].get(k, 0) / total))
+             for k in TASK_LABELS]
+    return render(request, "plans/detail.html", {**m, "chart": chart, "labels": TASK_LABELS,
+                                                 "agencies": selectors.agency_plan_tracking(plan)
+                                                 if plan.agency_plans_due else []})
+
+
+@login_required
+def import_upload(request):
+    if request.method == "POST" and request.FILES.get("file"):
+        f = request.FILES["file"]
+        try:
+            payload = importing.preview(f.read(), f.name)
+        except DomainError as e:
+            return render(request, "plans/import.html", {"error": e.message}, status=422)
+        return render(request, "plans/review.html", {
+            "token": importing.sign(payload), "draft": payload, "review": importing.review_summary(payload),
+            "orgs": Organisation.objects.filter(successor__isnull=True).order_by("name"),
+            "measures": registry.names(), "kinds": PlanKind.choices,
+        })
+    return render(request, "plans/import.html", {})
+
+
+@login_required
+@require_POST
+def import_confirm(request):
+    p = request.POST
+    decisions = {
+        "kind": p.get("kind") or None, "title": p.get("title") or None, "number": p.get("number") or None,
+        "issuer_id": p.get("issuer_id") or None, "issued_on": p.get("issued_on") or None,
+        "period_start_year": int(p["period_start_year"]) if p.get("period_start_year", "").isdigit() else None,
+        "period_end_year": int(p["period_end_year"]) if p.get("period_end_year", "").isdigit() else None,
+        "agency_plans_due": p.get("agency_plans_due") or None,
+        "task_leads": {k.split("_")[-1]: v for k, v in p.items() if k.startswith("lead_") and v},
+        "target_measures": {k.split("_")[-1]: v for k, v in p.items() if k.startswith("measure_")},
+        "skip_tasks": [int(x) for x in p.getlist("skip_task")],
+        "skip_targets": [int(x) for x in p.getlist("skip_target")],
+    }
+    try:
+        plan = services.confirm_import(actor=request.user, payload=importing.unsign(p.get("token", "")),
+                                       decisions=decisions)
+    except DomainError as e:
+        return render(request, "plans/import.html", {"error": e.message}, status=e.status)
+    return redirect("plans:detail", plan_id=plan.id)

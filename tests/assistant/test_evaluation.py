@@ -1,0 +1,44 @@
+"""The committed questions, and the assistant over the whole demo catalogue (240 procedures)."""
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from cchc.assistant import evaluation, search, services
+from cchc.assistant.text import has_diacritics
+from cchc.catalog.exchange import import_catalog
+from cchc.demo.seed import DATA, load_organisations
+
+ROWS = evaluation.load()
+CATALOGUE = {p["code"] for p in json.loads((DATA / "catalog.json").read_text(encoding="utf-8"))["procedures"]}
+
+
+def test_the_question_set_is_as_promised():
+    answerable = [r for r in ROWS if r["expected"]]
+    assert len(answerable) >= 150
+    assert sum(not has_diacritics(r["q"]) for r in answerable) * 3 >= len(answerable)  # a third without diacritics
+    assert {c for r in answerable for c in r["expected"]} <= CATALOGUE
+    assert {r["split"] for r in ROWS} == {"dev", "held_out"}
+    assert len({r["q"] for r in ROWS}) == len(ROWS)                                   # no duplicates
+    assert Path(evaluation.QUESTIONS).name == "questions.jsonl"
+
+
+@pytest.mark.django_db
+def test_whole_catalogue_meets_the_goal():
+    load_organisations()
+    assert import_catalog(actor=None, data=(DATA / "catalog.json").read_bytes(), fmt="json").ok
+    assert services.reindex_catalogue(actor=None) == 240
+    search.forget()
+    # Floors a little under the figures of docs/assistant-eval.md (dev 91.9 %, held-out 88.6 %;
+    # off-topic refused 5/5 and 3/5): a regression shows here, the goal itself is reported there.
+    refused = 0
+    for split in evaluation.SPLITS:
+        report = evaluation.evaluate(evaluation.load(split), split).as_dict()
+        assert report["top3"] >= 0.87 and report["top1"] >= 0.70, report
+        refused += report["off_topic_refused"]
+    assert refused >= 8, refused
+    out = io.StringIO()
+    call_command("evaluate_assistant", "--split", "dev", stdout=out)
+    assert out.getvalue().startswith("dev ") and "top-3" in out.getvalue()

@@ -1,0 +1,67 @@
+"""Index maintenance: publication indexes a version after commit; the command rebuilds everything."""
+import io
+from datetime import date
+
+import numpy as np
+import pytest
+from django.core.management import call_command
+
+from cchc.assistant import embedder, lexical, search
+from cchc.assistant.models import IndexEntry
+from cchc.catalog import services as catalog_services
+from cchc.catalog.models import ProcedureVersion, VersionStatus
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+FIELDS = dict(name="Đăng ký kết hôn", field="Hộ tịch", level="commune", subjects="Công dân Việt Nam",
+              sequence="Nộp hồ sơ, nhận kết quả", method="Trực tiếp", processing_amount=5,
+              processing_unit="working_days", result_type="Giấy chứng nhận kết hôn")
+COMPONENTS = [dict(order=1, name="Tờ khai đăng ký kết hôn", form="original")]
+
+
+def test_publishing_indexes_the_version_once_committed(world):
+    draft = catalog_services.create_draft(actor=None, code="1.000398", fields=FIELDS, components=COMPONENTS)
+    assert not IndexEntry.objects.filter(version=draft).exists()          # drafts are not searchable
+    catalog_services.publish(actor=None, version_id=draft.pk, valid_from=date(2024, 1, 1))
+
+    entry = IndexEntry.objects.get(version=draft)
+    assert entry.passages == ["Đăng ký kết hôn"] and entry.model_name == embedder.MODEL_NAME
+    assert "dang ky ket hon" in entry.folded and "Tờ khai đăng ký kết hôn" in entry.body
+    vector = embedder.from_bytes(entry.vectors, 1)[0]
+    assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1.0) < 1e-3
+    # the database's full-text index follows the table (SQLite triggers / PostgreSQL GIN expression)
+    assert draft.pk in lexical.candidates(["ket hon"])
+    assert draft.pk not in lexical.candidates(["khai tu"])
+
+
+def test_full_text_follows_updates_and_deletes(world):
+    entry = IndexEntry.objects.get(version=world.birth)
+    assert lexical.candidates(["khai sinh"]) == [world.birth.pk]
+    entry.body, entry.folded = "Thủ tục đổi tên", "thu tuc doi ten"
+    entry.save()
+    assert lexical.candidates(["khai sinh"]) == [] and lexical.candidates(["doi ten"]) == [world.birth.pk]
+    entry.delete()
+    assert lexical.candidates(["doi ten"]) == []
+
+
+def test_a_new_version_replaces_the_old_one_in_answers(world):
+    draft = catalog_services.create_draft(actor=None, code="1.001193", fields={**FIELDS, "name": "Đăng ký khai sinh mới"},
+                                          components=COMPONENTS)
+    catalog_services.publish(actor=None, version_id=draft.pk, valid_from=date(2025, 1, 1))
+    search.forget()
+    index = search.current()
+    assert draft.pk in index.position and world.birth.pk not in index.position  # old one no longer in force
+
+
+def test_reindex_command_rebuilds_and_drops_stale_entries(world):
+    IndexEntry.objects.all().delete()
+    stale = ProcedureVersion.objects.get(pk=world.record.pk)
+    IndexEntry.objects.create(version=stale, body="x", folded="x", passages=["x"],
+                              vectors=embedder.to_bytes(np.zeros((1, 384))), model_name="cũ")
+    ProcedureVersion.objects.filter(pk=stale.pk).update(status=VersionStatus.RETIRED)
+
+    out, err = io.StringIO(), io.StringIO()
+    call_command("reindex_assistant", stdout=out, stderr=err)
+    assert "Đã lập chỉ mục 1 thủ tục" in out.getvalue()
+    assert "1/1 thủ tục" in err.getvalue()                                  # the progress line
+    assert list(IndexEntry.objects.values_list("version_id", flat=True)) == [world.birth.pk]
