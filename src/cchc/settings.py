@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "cchc.plans",
     "cchc.assistant",
     "cchc.appraisal",
+    "cchc.feedback",
+    "cchc.notifications",
+    "cchc.portal",
+    "cchc.office",
     "cchc.demo",
 ]
 

@@ -23,4 +23,8 @@ urlpatterns = [
     path("ke-hoach/", include("cchc.plans.urls")),
     path("tro-ly/", include("cchc.assistant.urls")),
     path("danh-gia/", include("cchc.appraisal.urls")),
+    path("phan-anh/", include("cchc.feedback.urls")),
+    path("thong-bao/", include("cchc.notifications.urls")),
+    path("can-bo/", include("cchc.office.urls")),
+    path("", include("cchc.portal.urls")),
 ]

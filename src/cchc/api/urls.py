@@ -6,6 +6,7 @@ from cchc.assistant.api import router as assistant_router
 from cchc.catalog.api import router as catalog_router
 from cchc.documents.api import router as documents_router
 from cchc.dossiers.api import router as dossier_router
+from cchc.feedback.api import router as feedback_router
 from cchc.measures.api import router as measures_router
 from cchc.plans.api import router as plans_router
 
@@ -26,3 +27,4 @@ api.add_router("/", measures_router)
 api.add_router("/", plans_router)
 api.add_router("/", assistant_router)
 api.add_router("/", appraisal_router)
+api.add_router("/", feedback_router)

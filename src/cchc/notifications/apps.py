@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NotificationsConfig(AppConfig):
+    name = "cchc.notifications"
+    verbose_name = "Thông báo cho người dân"

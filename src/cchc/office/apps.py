@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OfficeConfig(AppConfig):
+    name = "cchc.office"
+    verbose_name = "Nghiệp vụ một cửa"
