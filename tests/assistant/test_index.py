@@ -65,3 +65,12 @@ def test_reindex_command_rebuilds_and_drops_stale_entries(world):
     assert "Đã lập chỉ mục 1 thủ tục" in out.getvalue()
     assert "1/1 thủ tục" in err.getvalue()                                  # the progress line
     assert list(IndexEntry.objects.values_list("version_id", flat=True)) == [world.birth.pk]
+
+
+def test_reindex_keeps_a_version_published_for_later(world):
+    draft = catalog_services.create_draft(actor=None, code="1.000398", fields=FIELDS, components=COMPONENTS)
+    catalog_services.publish(actor=None, version_id=draft.pk, valid_from=date(2999, 1, 1))
+    call_command("reindex_assistant", stdout=io.StringIO(), stderr=io.StringIO())
+    assert IndexEntry.objects.filter(version=draft).exists()          # indexed, waiting for its day
+    search.forget()
+    assert draft.pk not in search.current().position                   # but not answered before it

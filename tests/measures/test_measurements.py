@@ -40,9 +40,9 @@ def test_named_measurement_and_its_dossiers(july, name):
         assert codes == sorted(getattr(july, x).code for x in letters), (name, part)
 
 
-def test_feedback_is_not_measured_rather_than_zero(july):
-    m = measure("feedback_on_time", scope=Scope(), period=JULY)
-    assert (m.measurable, m.value) == (False, None)
+def test_feedback_with_none_received_has_no_value_rather_than_zero(july):
+    m = measure("feedback_on_time", scope=Scope(), period=JULY)  # no feedback in the fixture
+    assert (m.measurable, m.numerator, m.denominator, m.value) == (True, 0, 0, None)
 
 
 def test_every_required_measurement_is_registered():

@@ -6,9 +6,10 @@ import threading
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from cchc.catalog.models import ProcedureVersion, VersionStatus
-from cchc.catalog.selectors import published_versions
 
 from . import embedder
 from .models import IndexEntry
@@ -75,8 +76,10 @@ def _write(batch: list[ProcedureVersion]) -> int:
 
 
 def reindex_catalogue(*, actor, progress: Callable[[int, int], None] | None = None) -> int:
-    """Rebuild the whole index from the versions in force; entries of other versions are removed."""
-    ids = list(published_versions().values_list("pk", flat=True))
+    """Rebuild the index of the published versions in force or yet to come; others' entries go."""
+    today = timezone.localdate()
+    ids = list(ProcedureVersion.objects.filter(status=VersionStatus.PUBLISHED)
+               .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=today)).values_list("pk", flat=True))
     IndexEntry.objects.exclude(version_id__in=ids).delete()
     total = len(ids)
     return index_versions(actor=actor, version_ids=ids,

@@ -1,4 +1,11 @@
-"""Web pages of this app (mounted in cchc/urls.py)."""
-from django.urls import path  # noqa: F401
+"""Web pages of this app (mounted at /phan-anh/ in cchc/urls.py)."""
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "feedback"
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("gui/", views.send, name="send"),
+    path("<str:code>/", views.detail, name="detail"),
+]

@@ -30,12 +30,6 @@ def _define(name: str, source: str, label: str, *, unit: str = "percent", higher
              behind=_behind(behind) if behind else None)(compute)
 
 
-def _not_measurable(name: str, label: str) -> None:
-    def compute(scope: Scope, period: Period) -> Measurement:
-        return Measurement(name, 0, 0, None, measurable=False)
-    register(name, label=label)(compute)
-
-
 _define("on_time_rate", "on_time", "Tỷ lệ hồ sơ giải quyết đúng hạn",
         behind={"numerator": "on_time", "denominator": "play"})
 _define("late_count", "late_count", "Số hồ sơ trễ hạn", unit="count", higher_is_better=False,
@@ -56,4 +50,4 @@ _define("satisfaction_share", "satisfaction", "Tỷ lệ đánh giá hài lòng,
         behind={"numerator": "rated_satisfied", "denominator": "rated"})
 _define("procedures_fully_online", "procedures_fully_online",
         "Tỷ lệ thủ tục cung cấp dịch vụ công trực tuyến toàn trình")
-_not_measurable("feedback_on_time", "Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn")
+# feedback_on_time is registered by cchc.feedback.measurements, which owns the feedback data

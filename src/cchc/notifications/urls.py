@@ -1,4 +1,7 @@
-"""Web pages of this app (mounted in cchc/urls.py)."""
-from django.urls import path  # noqa: F401
+"""Web pages of this app (mounted at /thong-bao/ in cchc/urls.py)."""
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "notifications"
+urlpatterns = [path("", views.preferences, name="preferences")]

@@ -1,6 +1,7 @@
 """cchc seed_demo — a plausible province with a year of dossiers (idempotent: skips if data exists)."""
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cchc.demo import seed, simulate
@@ -30,3 +31,5 @@ class Command(BaseCommand):
         self.stdout.write(f"\rĐã tạo {made} hồ sơ của 12 tháng ({time.monotonic() - started:.0f} giây).")
         for label, n in simulate.status_counts().items():
             self.stdout.write(f"  {label}: {n}")
+        call_command("create_demo_certificates", stdout=self.stdout)  # each organisation can sign results
+        call_command("seed_appraisal_demo", random_seed=random_seed, stdout=self.stdout)  # SIPAS, PAR Index
