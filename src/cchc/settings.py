@@ -118,7 +118,7 @@ WHITENOISE_USE_FINDERS = True  # serve app assets even before collectstatic has 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/can-bo/dang-nhap/"
 
 # --- cchc domain settings (data that may change by decision) ---
 # Dossier code = organisation identifier + receipt date + sequence. The exact separators of

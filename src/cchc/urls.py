@@ -3,14 +3,12 @@ from django.http import JsonResponse
 from django.urls import include, path, re_path
 
 from cchc.api.urls import api
-from cchc.core.views import home
 
 admin.site.site_header = "Quản trị cchc"
 admin.site.site_title = "cchc"
 admin.site.index_title = "Quản trị hệ thống cải cách hành chính"
 
 urlpatterns = [
-    path("", home, name="home"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     # an unknown API address still answers in the API's error format

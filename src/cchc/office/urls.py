@@ -1,4 +1,17 @@
-"""Web pages of this app (mounted in cchc/urls.py)."""
-from django.urls import path  # noqa: F401
+"""Back-office pages (mounted at /can-bo/ in cchc/urls.py)."""
+from django.contrib.auth import views as auth
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "office"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dang-nhap/", auth.LoginView.as_view(template_name="office/login.html",
+                                              next_page="office:home"), name="login"),
+    path("dang-xuat/", auth.LogoutView.as_view(next_page="office:login"), name="logout"),
+    path("tiep-nhan/", views.receive, name="receive"),
+    path("tiep-nhan/<str:code>/xong/", views.received, name="received"),
+    path("ho-so/<str:code>/", views.dossier, name="dossier"),
+    path("ho-so/<str:code>/<str:action>/", views.act, name="act"),
+]

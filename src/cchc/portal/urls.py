@@ -1,4 +1,12 @@
-"""Web pages of this app (mounted in cchc/urls.py)."""
-from django.urls import path  # noqa: F401
+"""Public portal pages (mounted at "/" in cchc/urls.py)."""
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("thu-tuc/", views.procedures, name="procedures"),
+    path("thu-tuc/<str:code>/", views.procedure, name="procedure"),
+    path("tra-cuu/", views.lookup, name="lookup"),
+]
