@@ -82,7 +82,8 @@ class Dossier(models.Model):
     received_at = models.DateTimeField("tiếp nhận lúc", null=True, blank=True)
     clock_start = models.DateTimeField("thời điểm bắt đầu tính (lần gần nhất)", null=True, blank=True)
     remaining = models.IntegerField("thời hạn còn lại (theo đơn vị)", null=True, blank=True)
-    due_at = models.DateTimeField("hẹn trả", null=True, blank=True, db_index=True)
+    # no single-column index: the planner preferred it to the inbox index and scanned the province
+    due_at = models.DateTimeField("hẹn trả", null=True, blank=True)
     original_due_at = models.DateTimeField("hẹn trả ban đầu", null=True, blank=True)
     apology_due_at = models.DateTimeField("hẹn trả mới (xin lỗi)", null=True, blank=True)
     step_due_at = models.DateTimeField("hạn của bước hiện tại", null=True, blank=True)
