@@ -128,7 +128,7 @@ class Replay:
         share = rng.uniform(1.05, 1.5) if late else rng.uniform(0.25, 0.9)
         fate = rng.random()
         supplement = fate < 0.14
-        payment = 0.14 <= fate < 0.18 and d.fee_amount > 0
+        payment = 0.14 <= fate < 0.19 and d.fee_amount > 0
         ended = None
         if 0.18 <= fate < 0.21:
             ended = "withdraw"
@@ -178,7 +178,7 @@ class Replay:
                     d = s.request_payment(actor=self.actor(d.current_org_id, Role.SPECIALIST, Role.LEADER),
                                           dossier_id=d.id,
                                       amount=d.fee_amount, description="Nộp phí, lệ phí theo quy định")
-                t = self.after(t, rng.uniform(2, 24))
+                t = self.after(t, rng.uniform(4, 120))  # some still owe payment today
                 if t > self.today:
                     return
                 with clock.at(t):
