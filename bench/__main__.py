@@ -67,7 +67,7 @@ def _run(args, p, origin, digest, started, intake, listing, report, setup) -> in
               f"(load average {' '.join(load['loadavg'])}); figures will be lower than on a quiet machine.",
               flush=True)
     results: dict = {"started": started.isoformat(timespec="seconds"), "quick": args.quick, "label": args.label,
-                     "argv": args.argv,
+                     "argv": args.argv, "database": common.BENCH_DB,
                      "params": {k: ([c.label for c in v] if k == "configs" else v) for k, v in p.items()},
                      "machine": report.machine(), "load_before": load, "src": str(origin), "src_digest": digest}
     t0 = time.monotonic()

@@ -22,7 +22,10 @@ BENCH_DIR = ROOT / "bench"
 RESULTS_DIR = BENCH_DIR / "results"
 VAR_DIR = RESULTS_DIR / "var"
 DOCS_FILE = ROOT / "docs" / "benchmarks.md"
-BENCH_DB = "cchc_bench"
+# CCHC_BENCH_DB picks another bench database (two runs at once on one server); it must start with cchc_bench
+BENCH_DB = os.environ.get("CCHC_BENCH_DB", "cchc_bench")
+if not BENCH_DB.startswith("cchc_bench") or not BENCH_DB.replace("_", "").isalnum():
+    sys.exit(f"CCHC_BENCH_DB={BENCH_DB!r}: the bench database name must start with cchc_bench (it is dropped)")
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/cchc"
 # The source tree served and migrated; ``--src`` points it at a scratch copy to measure a candidate change.
 SRC_DIR = ROOT / "src"

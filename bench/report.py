@@ -122,7 +122,8 @@ def section(r: dict, argv: list[str]) -> str:
         + ", ".join(f"{k} {v}" for k, v in m["packages"].items()) + f"; {m['wrk']}.",
         f"- Code: `{m['git']}`, source tree digest `{r.get('src_digest', '?')}`"
         + (f", served from `{r['src']}`" if Path(r["src"]) != ROOT / "src" else "") + ".",
-        f"- Command: `{cmd}` (database `cchc_bench`, dropped and recreated); took {r['elapsed_s'] / 60:.1f} min.",
+        f"- Command: `{cmd}` (database `{r.get('database', 'cchc_bench')}`, dropped and recreated); "
+        f"took {r['elapsed_s'] / 60:.1f} min.",
         f"- Other work on the machine before the run: {load['busy_cores']} cores busy "
         f"(load average {' '.join(load['loadavg'])})" + ("" if load.get("quiet") else
                                                           " — **not quiet: figures are pessimistic**") + "; "
