@@ -23,6 +23,7 @@ urlpatterns = [
     path("danh-gia/", include("cchc.appraisal.urls")),
     path("phan-anh/", include("cchc.feedback.urls")),
     path("thong-bao/", include("cchc.notifications.urls")),
+    path("can-bo/ke-hoach/", include("cchc.plans.office_urls")),
     path("can-bo/", include("cchc.office.urls")),
     path("", include("cchc.portal.urls")),
 ]

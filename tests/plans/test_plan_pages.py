@@ -19,13 +19,13 @@ PLAN = """KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025
 
 def test_upload_review_confirm_monitor(client, world):
     client.force_login(make_user("cchc_tinh", world.province, Role.REFORM))
-    r = client.post("/ke-hoach/nhap/", {"file": SimpleUploadedFile("kh.txt", PLAN.encode())})
+    r = client.post("/can-bo/ke-hoach/nhap/", {"file": SimpleUploadedFile("kh.txt", PLAN.encode())})
     html = r.content.decode()
     assert r.status_code == 200 and "Duyệt kế hoạch trước khi lưu" in html
     assert "Sở Xây dựng" in html and "chưa xác định được cơ quan" in html and "không hiểu thời hạn" in html
     assert Plan.objects.count() == 0
     token = re.search(r'name="token" value="([^"]+)"', html).group(1)
-    r = client.post("/ke-hoach/nhap/xac-nhan/", {"token": token, "issuer_id": world.province.id,
+    r = client.post("/can-bo/ke-hoach/nhap/xac-nhan/", {"token": token, "issuer_id": world.province.id,
                                                  "lead_1": world.justice.id, "period_start_year": "2025"})
     assert r.status_code == 302
     plan = Plan.objects.get()
@@ -36,6 +36,6 @@ def test_upload_review_confirm_monitor(client, world):
 
 def test_upload_not_a_plan_shows_message(client, world):
     client.force_login(world.justice_leader)
-    r = client.post("/ke-hoach/nhap/", {"file": SimpleUploadedFile("x.txt", "Chỉ là một ghi chú.".encode())})
+    r = client.post("/can-bo/ke-hoach/nhap/", {"file": SimpleUploadedFile("x.txt", "Chỉ là một ghi chú.".encode())})
     assert r.status_code == 422 and "không phải là một kế hoạch" in r.content.decode()
     assert Plan.objects.count() == 0

@@ -165,3 +165,7 @@ def task_progress(request, task_id: int, body: ProgressIn):
 def late_tasks(request):
     return [{"org": org.name if org else None, "tasks": [_task_row(t, "late") for t in tasks]}
             for org, tasks in selectors.late_by_org().items()]
+
+
+# more endpoints on the same router (kept in their own modules to keep files small)
+from . import api_inspections, api_reports  # noqa: E402,F401

@@ -152,3 +152,143 @@ class Reminder(models.Model):
     class Meta:
         ordering = ["-sent_on", "id"]
         constraints = [models.UniqueConstraint(fields=["task", "kind", "days", "due_on"], name="reminder_once")]
+
+
+# --- periodic reports (see docs/adr/0009-plans.md, "Periodic reports") -------------------------
+
+class ReportKind(models.TextChoices):
+    QUARTER = "quarter", "Quý"
+    HALF = "half", "6 tháng"
+    YEAR = "year", "Năm"
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", "Đang soạn"
+    SUBMITTED = "submitted", "Đã gửi"
+    RETURNED = "returned", "Trả lại để bổ sung"
+
+
+class PeriodicReport(models.Model):
+    """A reform report of one organisation for a quarter, six months or a year. Figures are computed
+    live while it is a draft and frozen in ``figures`` when it is submitted; the province's report
+    consolidates the agencies' submitted reports of the same period."""
+
+    org = models.ForeignKey(Organisation, verbose_name="cơ quan báo cáo", on_delete=models.PROTECT,
+                            related_name="reform_reports")
+    kind = models.CharField("kỳ báo cáo", max_length=8, choices=ReportKind.choices)
+    year = models.PositiveSmallIntegerField("năm")
+    part = models.PositiveSmallIntegerField("quý / nửa năm", default=0)  # 1–4 quarter, 1–2 half, 0 year
+    period_start = models.DateField("từ ngày")
+    period_end = models.DateField("đến ngày")
+    status = models.CharField("trạng thái", max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    narrative = models.JSONField("phần thuyết minh", default=dict, blank=True)  # section key -> text
+    figures = models.JSONField("số liệu đã chốt", null=True, blank=True)  # set on submission
+    consolidated_into = models.ForeignKey("self", verbose_name="đã tổng hợp vào", null=True, blank=True,
+                                          on_delete=models.SET_NULL, related_name="sources")
+    return_reason = models.TextField("lý do trả lại", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    submitted_at = models.DateTimeField("thời điểm gửi", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "báo cáo CCHC định kỳ"
+        verbose_name_plural = "báo cáo CCHC định kỳ"
+        ordering = ["-period_end", "org__name"]
+        constraints = [models.UniqueConstraint(fields=["org", "kind", "year", "part"], name="report_once_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.org} — {self.label}"
+
+    @property
+    def label(self) -> str:
+        from .reports import period_label
+        return period_label(self.kind, self.year, self.part)
+
+
+# --- inspections (kiểm tra công tác CCHC) ------------------------------------------------------
+
+class InspectionPlan(models.Model):
+    """The yearly plan of reform inspections; approving it checks the coverage rule."""
+
+    issuer = models.ForeignKey(Organisation, verbose_name="cơ quan ban hành", on_delete=models.PROTECT,
+                               related_name="inspection_plans")
+    year = models.PositiveSmallIntegerField("năm")
+    number = models.CharField("số hiệu", max_length=60, blank=True)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    title = models.CharField("tên kế hoạch", max_length=500)
+    min_share = models.DecimalField("tỷ lệ tối thiểu được kiểm tra (%)", max_digits=5, decimal_places=2, default=30)
+    approved_at = models.DateTimeField("thời điểm phê duyệt", null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "kế hoạch kiểm tra CCHC"
+        verbose_name_plural = "kế hoạch kiểm tra CCHC"
+        ordering = ["-year", "id"]
+        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="inspection_plan_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+
+class Inspection(models.Model):
+    plan = models.ForeignKey(InspectionPlan, on_delete=models.CASCADE, related_name="inspections")
+    org = models.ForeignKey(Organisation, verbose_name="cơ quan được kiểm tra", on_delete=models.PROTECT,
+                            related_name="inspections")
+    planned_from = models.DateField("dự kiến từ ngày")
+    planned_to = models.DateField("dự kiến đến ngày")
+    content = models.TextField("nội dung kiểm tra", blank=True)
+    done_on = models.DateField("ngày kiểm tra", null=True, blank=True)
+    conclusion = models.TextField("kết luận", blank=True)
+    cancelled_reason = models.TextField("lý do hủy", blank=True)
+
+    class Meta:
+        verbose_name = "cuộc kiểm tra"
+        verbose_name_plural = "cuộc kiểm tra"
+        ordering = ["planned_from", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "org"], name="inspection_once_per_org"),
+            models.CheckConstraint(condition=models.Q(planned_to__gte=models.F("planned_from")),
+                                   name="inspection_dates_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Kiểm tra {self.org}"
+
+    @property
+    def cancelled(self) -> bool:
+        return bool(self.cancelled_reason)
+
+
+class Finding(models.Model):
+    """A shortcoming found during an inspection (tồn tại, hạn chế)."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings")
+    area = models.CharField("lĩnh vực", max_length=200, blank=True)
+    text = models.TextField("tồn tại, hạn chế")
+
+    class Meta:
+        ordering = ["id"]
+
+
+class Recommendation(models.Model):
+    """What the inspected organisation must fix, by when, and how it reported the fix."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="recommendations")
+    finding = models.ForeignKey(Finding, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField("kiến nghị")
+    responsible = models.ForeignKey(Organisation, verbose_name="cơ quan thực hiện", on_delete=models.PROTECT,
+                                    related_name="+")
+    due_on = models.DateField("hạn khắc phục")
+    result = models.TextField("kết quả khắc phục", blank=True)
+    evidence = models.FileField("minh chứng", upload_to="plans/inspections/%Y/%m/", blank=True)
+    done_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["responsible", "due_on"])]

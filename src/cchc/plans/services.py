@@ -2,7 +2,7 @@
 progress, log reminders. Keyword-only, one transaction each, permission checked first."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -53,10 +53,13 @@ def _parse_date(value) -> date | None:
         return None
     if isinstance(value, date):
         return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationFailed("Ngày không hợp lệ.", details={"value": value}) from None
+    text = str(value).strip()
+    for parse in (date.fromisoformat, lambda v: datetime.strptime(v, "%d/%m/%Y").date()):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    raise ValidationFailed("Ngày không hợp lệ (dd/mm/yyyy).", code="ngay_khong_hop_le", details={"value": text})
 
 
 @transaction.atomic
@@ -158,24 +161,70 @@ def record_progress(*, actor, task_id: int, percent: int, narrative: str = "", e
                                          narrative=narrative, evidence=evidence or "")
 
 
+UNIT_WORDS = {"percent": "tỷ lệ phần trăm (%)", "count": "số lượng"}
+
+
+def _threshold(value, unit: str) -> Decimal:
+    try:
+        t = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        raise ValidationFailed("Ngưỡng phải là một số, ví dụ 98 hoặc 97,5.", code="nguong_khong_hop_le",
+                               details={"threshold": str(value)}) from None
+    if not t.is_finite() or t < 0 or (unit == "percent" and t > 100):
+        raise ValidationFailed("Ngưỡng tỷ lệ phải từ 0 đến 100%." if unit == "percent" else "Ngưỡng không được âm.",
+                               code="nguong_khong_hop_le", details={"threshold": str(value)})
+    return t
+
+
 @transaction.atomic
 def bind_target(*, actor, target_id: int, measure_name: str, comparator: str | None = None,
-                threshold=None, scope_org_id: int | None = None) -> Target:
+                threshold=None, scope_org_id: int | None = None, period_start=None, period_end=None) -> Target:
+    """Bind a target to a named live measurement, over a scope (an organisation or the whole
+    province) and a period; its value is then always computed when read."""
     target = Target.objects.select_for_update().select_related("plan").filter(pk=target_id).first()
     if target is None:
         raise NotFound("Không có chỉ tiêu này.", code="chi_tieu_khong_ton_tai")
     _require_manager(actor, target.plan.issuer_id)
-    registry.info(measure_name)  # NotFound with the known names when it does not exist
+    name = (measure_name or "").strip()
+    if not name:
+        raise ValidationFailed("Cần chọn một phép đo.", code="thieu_phep_do")
+    try:
+        info = registry.info(name)
+    except NotFound as e:
+        raise NotFound(f"Không có phép đo “{name}” trên hệ thống; hãy chọn một phép đo trong danh sách.",
+                       code=e.code, details=e.details) from None
+    if info.unit != target.unit:
+        raise ValidationFailed(
+            f"Chỉ tiêu tính theo {UNIT_WORDS.get(target.unit, target.unit)}, còn phép đo “{info.label}” tính theo "
+            f"{UNIT_WORDS.get(info.unit, info.unit)}: không gắn được.", code="don_vi_khong_khop",
+            details={"target_unit": target.unit, "measure_unit": info.unit})
     if comparator is not None:
         if comparator not in Comparator.values:
             raise ValidationFailed("Phép so sánh không hợp lệ.", code="phep_so_sanh_sai")
         target.comparator = comparator
-    if threshold is not None:
-        target.threshold = Decimal(str(threshold))
-    target.measure_name = measure_name
+    if threshold not in (None, ""):
+        target.threshold = _threshold(threshold, target.unit)
+    start = _parse_date(period_start) or target.period_start
+    end = _parse_date(period_end) or target.period_end
+    if end < start:
+        raise ValidationFailed("Ngày kết thúc kỳ đo trước ngày bắt đầu.", code="ky_do_sai")
+    target.period_start, target.period_end = start, end
+    target.measure_name = name
     target.scope_org = _org(scope_org_id)
-    target.review_flags = [f for f in target.review_flags if "phép đo" not in f]
+    target.review_flags = [f for f in target.review_flags if "phép đo" not in f and "nhập tay" not in f]
     target.save()
+    return target
+
+
+@transaction.atomic
+def unbind_target(*, actor, target_id: int) -> Target:
+    """Back to a manual target, reported by hand with evidence."""
+    target = Target.objects.select_for_update().select_related("plan").filter(pk=target_id).first()
+    if target is None:
+        raise NotFound("Không có chỉ tiêu này.", code="chi_tieu_khong_ton_tai")
+    _require_manager(actor, target.plan.issuer_id)
+    target.measure_name, target.scope_org = "", None
+    target.save(update_fields=["measure_name", "scope_org"])
     return target
 
 

@@ -1,12 +1,13 @@
-"""Web pages of this app (mounted at /ke-hoach/ in cchc/urls.py)."""
-from django.urls import path
+"""The old address /ke-hoach/… now answers with a permanent redirect to the back office
+(/can-bo/ke-hoach/…), so bookmarks and links in earlier e-mails keep working."""
+from django.http import HttpResponsePermanentRedirect
+from django.urls import re_path
 
-from . import views
 
-app_name = "plans"
-urlpatterns = [
-    path("", views.plan_list, name="list"),
-    path("<int:plan_id>/", views.plan_detail, name="detail"),
-    path("nhap/", views.import_upload, name="import"),
-    path("nhap/xac-nhan/", views.import_confirm, name="import_confirm"),
-]
+def _moved(request, rest: str = ""):
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"/can-bo/ke-hoach/{rest}" + (f"?{query}" if query else ""))
+
+
+app_name = "plans_legacy"
+urlpatterns = [re_path(r"^(?P<rest>.*)$", _moved)]

@@ -1,25 +1,27 @@
-"""Back-office pages: plans, a plan's monitoring page, and the import → review → confirm flow."""
+"""Back-office pages: plans, a plan's monitoring page, binding a target to a live measurement,
+and the import → review → confirm flow."""
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
+from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from cchc.core.errors import DomainError
 from cchc.measures import registry
+from cchc.office.views import officer_required
 from cchc.org.models import Organisation
 
 from . import importing, selectors, services
-from .models import Plan, PlanKind
+from .models import Comparator, Plan, PlanKind, Target
 from .status import TASK_LABELS
 
 
-@login_required
+@officer_required
 def plan_list(request):
     return render(request, "plans/list.html", {"plans": Plan.objects.select_related("issuer")})
 
 
-@login_required
+@officer_required
 def plan_detail(request, plan_id: int):
     plan = get_object_or_404(Plan.objects.select_related("issuer"), pk=plan_id)
     m = selectors.monitoring(plan)
@@ -31,7 +33,7 @@ def plan_detail(request, plan_id: int):
                                                  if plan.agency_plans_due else []})
 
 
-@login_required
+@officer_required
 def import_upload(request):
     if request.method == "POST" and request.FILES.get("file"):
         f = request.FILES["file"]
@@ -47,7 +49,7 @@ def import_upload(request):
     return render(request, "plans/import.html", {})
 
 
-@login_required
+@officer_required
 @require_POST
 def import_confirm(request):
     p = request.POST
@@ -68,3 +70,35 @@ def import_confirm(request):
     except DomainError as e:
         return render(request, "plans/import.html", {"error": e.message}, status=e.status)
     return redirect("plans:detail", plan_id=plan.id)
+
+
+def _binding_context(target: Target, request, **extra) -> dict:
+    measures = registry.names()
+    return {"target": target, "state": selectors.target_state(target), "measures": measures,
+            "comparators": Comparator.choices, "can_manage": services.can_manage(request.user, target.plan.issuer_id),
+            "orgs": Organisation.objects.filter(successor__isnull=True).order_by("kind", "name"),
+            "units": {m.name: m.unit for m in measures}, "unit_words": services.UNIT_WORDS, **extra}
+
+
+@officer_required
+def target_binding(request, target_id: int):
+    """A reform officer binds a target to a named measurement (scope, period) and sees the live value."""
+    target = get_object_or_404(Target.objects.select_related("plan", "plan__issuer", "scope_org"), pk=target_id)
+    if request.method == "POST":
+        p = request.POST
+        try:
+            if p.get("action") == "unbind":
+                services.unbind_target(actor=request.user, target_id=target.id)
+                messages.success(request, "Đã chuyển chỉ tiêu về nhập tay.")
+            else:
+                services.bind_target(actor=request.user, target_id=target.id, measure_name=p.get("measure_name", ""),
+                                     comparator=p.get("comparator") or None, threshold=p.get("threshold") or None,
+                                     scope_org_id=p.get("scope_org_id") or None,
+                                     period_start=p.get("period_start") or None, period_end=p.get("period_end") or None)
+                messages.success(request, "Đã gắn chỉ tiêu với phép đo.")
+        except DomainError as e:
+            target.refresh_from_db()
+            return render(request, "plans/target.html", _binding_context(target, request, error=e.message, posted=p),
+                          status=e.status)
+        return redirect("plans:target", target_id=target.id)
+    return render(request, "plans/target.html", _binding_context(target, request))
