@@ -7,15 +7,16 @@ the best configuration. Each point is a warm-up followed by a sustained run; err
 non-201 answers plus socket errors, and the dossiers created are counted in the database.
 
 Baseline, in the same run: the rows one intake leaves in the database (counter update, dossier,
-its two components, the audit record, the personal-data access record) written with plain
-INSERTs by psycopg, one transaction per dossier, on one connection and on as many connections
-as the HTTP concurrency.
+its two components, the audit record; then the receipt notice in the outbox) written with plain
+INSERTs by psycopg, one transaction per dossier and one for the notice, on one connection and on
+as many connections as the HTTP concurrency.
 """
 from __future__ import annotations
 
 import json
 import os
 import random
+import secrets
 import threading
 import time
 from datetime import datetime
@@ -205,9 +206,10 @@ INSERT INTO dossiers_dossier (code, version_id, org_id, current_org_id, current_
   applicant_kind, applicant_name, applicant_id_encrypted, applicant_id_digest, applicant_id_masked, applicant_phone,
   applicant_email, applicant_address, request, submitted_at, received_at, clock_start, remaining, due_at,
   original_due_at, step_due_at, paused_working_days, paused_working_minutes, supplement_count, apology_count,
-  return_method, end_reason, fee_amount, paid_online, created_at, updated_at)
+  return_method, end_reason, fee_amount, paid_online, components_provided, components_digitised, components_reused,
+  created_at, updated_at)
 VALUES (%s, %s, %s, %s, %s, 2, 1, 'nd118-2025', 'citizen', %s, %s, %s, %s, %s, '', %s, %s, %s, %s, %s, %s, %s, %s, %s,
-  0, 0, 0, 0, '', '', %s, false, %s, %s)
+  0, 0, 0, 0, '', '', %s, false, %s, 0, 0, %s, %s)
 RETURNING id"""
 COMPONENT_SQL = """
 INSERT INTO dossiers_dossiercomponent (dossier_id, component_id, name, form, quantity, provided, digitised, reused)
@@ -215,9 +217,10 @@ VALUES (%s, %s, %s, %s, 1, true, false, false)"""
 AUDIT_SQL = """
 INSERT INTO dossiers_auditrecord (dossier_id, action, actor_id, at, old, new, note)
 VALUES (%s, 'receive_at_desk', %s, %s, '{}', %s, '')"""
-ACCESS_SQL = """
-INSERT INTO dossiers_personaldataaccess (dossier_id, viewer_id, at, purpose, revealed_identity)
-VALUES (%s, %s, %s, 'sau_thao_tac', false)"""
+OUTBOX_SQL = """
+INSERT INTO notifications_outbox (key, kind, channel, recipient, subject, body, state, attempts, next_attempt_at,
+  last_error, dossier_id, token, created_at)
+VALUES (%s, 'dossier_received', 'sms', %s, '', %s, 'pending', 0, %s, '', %s, %s, %s)"""
 
 
 def _insert_one(conn, r: dict) -> None:
@@ -230,10 +233,14 @@ def _insert_one(conn, r: dict) -> None:
         dossier_id = cur.execute(DOSSIER_SQL, (
             code, r["version_id"], r["org_id"], r["org_id"], r["step_id"], r["name"], r["enc"], r["digest"],
             r["masked"], r["phone"], r["address"], r["request"], now, now, r["clock_start"], r["remaining"],
-            r["due"], r["due"], r["step_due"], r["fee"], now, now)).fetchone()[0]
+            r["due"], r["due"], r["step_due"], r["fee"], len(r["components"]), now, now)).fetchone()[0]
         cur.executemany(COMPONENT_SQL, [(dossier_id, cid, name, form) for cid, name, form in r["components"]])
         cur.execute(AUDIT_SQL, (dossier_id, r["user_id"], now, r["audit_new"]))
-        cur.execute(ACCESS_SQL, (dossier_id, r["user_id"], now))
+    # the receipt notice, written after the commit like the platform's listener does
+    conn.execute(OUTBOX_SQL, (f"dossier:{dossier_id}:dossier_received:sms:{r['phone']}", r["phone"],
+                              f"Hồ sơ {code} đã được tiếp nhận; hẹn trả {r['due']:%d/%m/%Y}.", now, dossier_id,
+                              secrets.token_hex(16), now))
+    conn.commit()
 
 
 def raw_point(rows: list[dict], *, connections: int, duration: float, warmup: float = 2.0) -> dict:

@@ -22,12 +22,16 @@ def _fast_passwords(settings):
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     # process caches outlive a test's rolled-back transaction
+    from cchc.api.auth import forget_tokens
     from cchc.calendar.service import forget as forget_calendar
     from cchc.catalog.selectors import forget as forget_catalog
+    from cchc.notifications.services import forget as forget_templates
     from cchc.org.selectors import forget as forget_orgs
+    forget_tokens()
     forget_calendar()
     forget_orgs()
     forget_catalog()
+    forget_templates()
 
 
 def local(*args) -> datetime:

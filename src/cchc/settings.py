@@ -55,7 +55,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Vietnamese by default; English only when chosen with the language switcher (set_language)
+    "cchc.office.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -101,6 +102,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # share one connection and concurrency tests would prove nothing.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Server-side parameters and prepared statements: an intake's INSERTs are planned once per
+    # connection instead of once per request (measured in bench/, docs/benchmarks.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "vi"
@@ -119,6 +125,17 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 
 LOGIN_URL = "/can-bo/dang-nhap/"
+# Citizens sign in on the portal with a phone number or an e-mail address (cchc.portal.accounts).
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "cchc.portal.accounts.PhoneOrEmailBackend"]
+# Sign-in through an OpenID Connect identity provider (e.g. the national e-ID); off unless the
+# issuer and client id are set. The redirect URI to register at the provider is
+# https://<portal>/tai-khoan/oidc/callback/ (or CCHC_OIDC_REDIRECT_URI behind a proxy). ADR 0015.
+CCHC_OIDC_ISSUER = os.environ.get("CCHC_OIDC_ISSUER", "")
+CCHC_OIDC_CLIENT_ID = os.environ.get("CCHC_OIDC_CLIENT_ID", "")
+CCHC_OIDC_CLIENT_SECRET = os.environ.get("CCHC_OIDC_CLIENT_SECRET", "")
+CCHC_OIDC_SCOPES = os.environ.get("CCHC_OIDC_SCOPES", "openid profile email")
+CCHC_OIDC_NAME = os.environ.get("CCHC_OIDC_NAME", "VNeID")  # what the sign-in button calls the provider
+CCHC_OIDC_REDIRECT_URI = os.environ.get("CCHC_OIDC_REDIRECT_URI", "")
 
 # --- cchc domain settings (data that may change by decision) ---
 # Dossier code = organisation identifier + receipt date + sequence. The exact separators of

@@ -209,3 +209,61 @@ def test_dossier_forms_follow_dossier_visibility(world, clock):
 def test_place_follows_the_province_for_an_agency(world):
     assert content.place_of(world.justice) == "Sông Hương"
     assert content.place_of(world.commune) == "Phong Điền"
+
+
+# ---------------------------------------------------------------- every form, both formats
+
+SYMBOL = {"01": "TNHS", "02": "YCBS", "03": "TCTN", "04": "XLHL", "05": "DGQ", "06": "KSQT"}
+
+
+@pytest.fixture
+def every_form(world, clock):
+    """Dossier A goes through supplement (02), apology (04), hand-over (06) and stop (05); B is refused (03)."""
+    a = birth_dossier(world, clock)
+    clock.set(2025, 6, 6, 9, 0)
+    ds.request_supplement(actor=world.desk, dossier_id=a.id, items=["Bản chính Giấy chứng sinh"], reason="Mờ")
+    clock.set(2025, 6, 9, 8, 0)
+    ds.receive_supplement(actor=world.desk, dossier_id=a.id)
+    clock.set(2025, 6, 10, 8, 0)
+    ds.apologise(actor=world.leader, dossier_id=a.id, reason="Cần xác minh", new_due_at=local(2025, 6, 20, 17))
+    ds.hand_over(actor=world.desk, dossier_id=a.id)
+    clock.set(2025, 6, 11, 14, 0)
+    ds.stop(actor=world.leader, dossier_id=a.id, reason="Người nộp rút hồ sơ")
+    b = ds.submit_online(actor=world.citizen, intake=ds.Intake(
+        procedure_code="1.001193", org_id=world.commune.id, applicant=ds.Applicant(name="Lê Văn Đức")))
+    ds.refuse(actor=world.desk, dossier_id=b.id, reason="Sai thẩm quyền")
+
+    def get(form: str, fmt: str) -> tuple[str, bytes]:
+        if form == "07":
+            return "", selectors.register(world.desk, "H99.01.01", date(2025, 6, 1), date(2025, 6, 30), fmt).data
+        d, user = (b, world.citizen) if form == "03" else (a, world.desk)
+        return d.code, selectors.dossier_form(user, d.code, form, fmt).data
+    return get
+
+
+@pytest.mark.parametrize("form", ["01", "02", "03", "04", "05", "06", "07"])
+def test_every_form_as_pdf_has_the_official_header_a4_and_embedded_fonts(every_form, form, tmp_path):
+    code, data = every_form(form, "pdf")
+    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+    size = (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2))
+    assert size == (A4[::-1] if form == "07" else A4)  # the register is landscape, every other form portrait
+    text = pdf_text(data, tmp_path)
+    for s in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND TỈNH SÔNG HƯƠNG",
+              "XÃ PHONG ĐIỀN", "Phong Điền, ngày "):
+        assert s in text, (form, s)
+    assert (f"Số: {code}/{SYMBOL[form]}" if code else "Quyển số: 2025/STD") in text
+    fonts = pdf_fonts(data, tmp_path).splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+
+
+@pytest.mark.parametrize("form", ["01", "02", "03", "04", "05", "06", "07"])
+def test_every_form_as_docx_has_the_official_header_and_page(every_form, form):
+    code, data = every_form(form, "docx")
+    assert data[:2] == b"PK"
+    text = docx_text(data)
+    for s in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND TỈNH SÔNG HƯƠNG",
+              "XÃ PHONG ĐIỀN", "Phong Điền, ngày "):
+        assert s in text, (form, s)
+    assert (f"Số: {code}/{SYMBOL[form]}" if code else "Quyển số: 2025/STD") in text
+    section = docx.Document(io.BytesIO(data)).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == ((297, 210) if form == "07" else (210, 297))

@@ -72,3 +72,31 @@ def test_another_persons_document_is_not_found(world, clock):
     doc = selectors.reusable_documents(first.applicant_id_digest).get()
     with pytest.raises(NotFound):
         services.reuse_document(actor=world.desk, component_id=c.id, document_id=doc.id)
+
+
+def company_dossier(w, clock, at, id_number="079300123456"):
+    from cchc.dossiers import services as ds
+    from cchc.dossiers.models import Dossier
+    clock.set(*at)
+    return Dossier.objects.get(pk=ds.receive_at_desk(actor=w.desk, intake=ds.Intake(
+        procedure_code="1.001193", org_id=w.commune.id,
+        applicant=ds.Applicant(name="Công ty TNHH Hương Giang", id_number=id_number, kind="organisation"),
+        components=[ds.ComponentInput(name="Giấy chứng sinh")])).pk)
+
+
+def test_an_organisations_data_store_is_its_own(world, clock):
+    from cchc.documents.models import DigitisedDocument, OwnerKind
+    from cchc.dossiers.models import DossierComponent
+    first = company_dossier(world, clock, (2025, 6, 5, 9, 0))
+    digitise(world, first, valid_until=None)
+    [held] = DigitisedDocument.objects.all()
+    assert held.owner_kind == OwnerKind.ORGANISATION and held.owner_digest == first.applicant_id_digest
+    assert "079300123456" not in held.owner_digest  # keyed digest, never the number itself
+    second = company_dossier(world, clock, (2025, 6, 20, 9, 0))
+    [(c, offered)] = selectors.offers(world.desk, second.code)
+    assert [o.id for o in offered] == [held.id]
+    services.reuse_document(actor=world.desk, component_id=c.id, document_id=held.id)
+    assert DocumentReuse.objects.filter(dossier=second, document=held).exists()
+    assert DossierComponent.objects.get(pk=c.id).reused
+    citizen = birth_dossier(world, clock, at=(2025, 6, 20, 10, 0))  # someone else: nothing of the company
+    assert all(o == [] for _, o in selectors.offers(world.desk, citizen.code))

@@ -3,6 +3,7 @@ our service and by poppler's pdfsig on the real file and on tampered copies."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import time
 from datetime import UTC, datetime, timedelta
@@ -195,3 +196,52 @@ def test_demo_command_creates_a_ca_and_one_certificate_per_organisation(world, t
     assert "ENCRYPTED PRIVATE KEY" in key
     call_command("create_demo_certificates", "--out", str(tmp_path / "ca2"))  # idempotent: nothing new
     assert OrgCertificate.objects.count() == 6
+
+
+def stamp_text(signed: bytes, tmp_path) -> str:
+    """The text of the visible signature stamp: its appearance stream drawn onto a page, then pdftotext."""
+    from pypdf.generic import ContentStream, DictionaryObject, NameObject
+    w = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(signed)))
+    page = w.pages[-1]
+    [widget] = [a.get_object() for a in page["/Annots"] if a.get_object().get("/FT") == "/Sig"]
+    x, y = (float(v) for v in widget["/Rect"][:2])
+    resources = page["/Resources"].get_object()
+    xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
+    xobjects[NameObject("/CchcStamp")] = widget["/AP"].get_object()["/N"]
+    drawn = ContentStream(None, w)
+    drawn.set_data(f"q 1 0 0 1 {x} {y} cm /CchcStamp Do Q".encode())
+    page[NameObject("/Contents")] = w._add_object(drawn)  # only the stamp: the page text would blur the check
+    out = tmp_path / "stamp.pdf"
+    with open(out, "wb") as f:
+        w.write(f)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-l", "999", str(out), "-"], capture_output=True).stdout
+    return " ".join(text.decode().split())
+
+
+def test_signed_result_carries_a_visible_stamp_in_vietnamese(signed_world, clock, tmp_path):
+    d = processing(signed_world, clock)
+    [r] = services.issue_result(actor=signed_world.clerk, dossier_id=d.id, files=[result_pdf(d)])
+    text = stamp_text(storage.read(r.stored_file.key), tmp_path)
+    assert "Ký bởi: Xã Phong Điền" in text, text  # the issuing organisation, as named in the catalogue
+    assert re.search(r"Thời gian ký: \d\d/\d\d/20\d\d \d\d:\d\d:\d\d", text), text
+    assert "Ký số theo chuẩn PAdES" in text
+
+
+def test_verification_page_shows_signer_time_and_change(signed_world, clock, client):
+    """The public page, with a real signed result and a tampered copy of it."""
+    import html
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+    d = processing(signed_world, clock)
+    [r] = services.issue_result(actor=signed_world.clerk, dossier_id=d.id, files=[result_pdf(d)])
+    signed = storage.read(r.stored_file.key)
+    resp = client.post("/giay-to/xac-minh/", {"file": SimpleUploadedFile("kq.pdf", signed)})
+    page = " ".join(html.unescape(resp.content.decode()).split())
+    when = timezone.localtime(selectors.verify(signed).signatures[0].signed_at).strftime("%d/%m/%Y %H:%M:%S")
+    assert resp.status_code == 200 and "Hợp lệ:" in page and "Không hợp lệ" not in page
+    assert f"<td>UBND xã Phong Điền</td><td>{when}</td> <td>Có</td><td>Không</td>" in page
+    tampered = signed.replace(b"/Creator (cchc)", b"/Creator (xxxx)")
+    resp = client.post("/giay-to/xac-minh/", {"file": SimpleUploadedFile("sua.pdf", tampered)})
+    page = " ".join(html.unescape(resp.content.decode()).split())
+    assert "Không hợp lệ:" in page and "<td>Không</td><td>Có</td>" in page  # not intact, changed after signing

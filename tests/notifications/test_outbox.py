@@ -47,6 +47,7 @@ def test_dossier_received_by_email_and_sms(world, clock, smtp, settings, django_
     assert subject(msg) == f"Đã tiếp nhận hồ sơ {d.code}"
     body = msg.get_content()
     assert "Xã Phong Điền đã tiếp nhận hồ sơ" in body and "08/07/2025" in body and "Đăng ký khai sinh" in body
+    assert "/thong-bao/t/" in body  # an optional message says how to stop it (the link: test_pages)
     [line] = sms_lines(settings)
     assert line["to"] == PHONE and d.code in line["text"] and "08/07/2025" in line["text"]
     assert set(rows.values_list("state", flat=True)) == {"sent"}
@@ -134,7 +135,8 @@ def test_backoff(attempts, minutes):
 
 def test_opt_out_of_optional_messages_only(world, clock, smtp, settings, django_capture_on_commit_callbacks):
     w = world
-    ns.opt_out(actor=None, address="+84 905 123 456")  # same phone, written the international way
+    # the citizen account 0905123456 owns the number, written here the international way
+    ns.opt_out(actor=w.citizen, address="+84 905 123 456")
     d = receive(w, django_capture_on_commit_callbacks, email="")
     assert Outbox.objects.get(kind="dossier_received").state == "skipped"
     with django_capture_on_commit_callbacks(execute=True):
@@ -172,3 +174,64 @@ def test_a_broken_listener_never_fails_the_dossier_action(world, clock, monkeypa
     monkeypatch.setattr(ns, "enqueue", broken)
     d = receive(world, django_capture_on_commit_callbacks)
     assert Dossier.objects.filter(pk=d.id, status=Status.RECEIVED).exists()
+
+
+def test_payment_and_apology_with_the_new_date(world, clock, smtp, django_capture_on_commit_callbacks):
+    """Received Tue 01/07 09:00, due Tue 08/07 17:00; the leader apologises on 07/07 with a new date 10/07."""
+    from tests.conftest import local
+    w = world
+    d = receive(w, django_capture_on_commit_callbacks, phone="")
+    with django_capture_on_commit_callbacks(execute=True):
+        ds.hand_over(actor=w.desk, dossier_id=d.id)
+        ds.request_payment(actor=w.specialist, dossier_id=d.id, amount=100000, description="Lệ phí trích lục")
+        ds.record_payment(actor=w.specialist, dossier_id=d.id)
+        clock.set(2025, 7, 7, 10, 0)
+        ds.apologise(actor=w.leader, dossier_id=d.id, reason="Chờ xác minh tại nơi cư trú",
+                     new_due_at=local(2025, 7, 10, 17, 0))
+    assert ns.send_pending() == {"sent": 3}
+    payment, apology = smtp.messages[1][1], smtp.messages[2][1]
+    assert subject(payment) == f"Hồ sơ {d.code}: thông báo nghĩa vụ tài chính"
+    assert "cần nộp 100.000 đồng (Lệ phí trích lục)" in payment.get_content()
+    assert subject(apology) == f"Thư xin lỗi về hồ sơ {d.code}"
+    body = apology.get_content()
+    assert "Chờ xác minh tại nơi cư trú" in body and "Ngày hẹn trả mới: 10/07/2025" in body
+
+
+def test_queued_only_after_the_action_commits(world, clock, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    def intake():
+        return ds.Intake(procedure_code="1.001193", org_id=world.commune.id,
+                         applicant=ds.Applicant(name="Nguyễn Thị Hoa", phone=PHONE, email=EMAIL))
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            d = ds.receive_at_desk(actor=world.desk, intake=intake())
+            assert not Outbox.objects.exists()  # not while the action can still roll back
+    assert Outbox.objects.filter(dossier_id=d.id).count() == 2
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        with transaction.atomic():
+            ds.receive_at_desk(actor=world.desk, intake=intake())
+            raise RuntimeError("the caller's transaction fails after the dossier was written")
+    assert Dossier.objects.count() == 1 and Outbox.objects.count() == 2
+
+
+def test_an_administrator_edits_a_template_in_the_admin(client, world, clock, smtp,
+                                                        django_capture_on_commit_callbacks):
+    from django.contrib.auth import get_user_model
+    admin = get_user_model().objects.create_superuser("quantri", password="matkhau-123")
+    client.force_login(admin)
+    t = Template.objects.get(kind="result_ready")
+    r = client.post(f"/admin/notifications/template/{t.pk}/change/", {
+        "kind": "result_ready", "optional": "", "active": "on", "subject": "Kết quả hồ sơ {{ ma_ho_so }} đã sẵn sàng",
+        "email_body": "Mời {{ nguoi_nop }} đến nhận kết quả hồ sơ {{ ma_ho_so }}.", "sms_body": "Hồ sơ {{ ma_ho_so }} có kết quả."})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    w = world
+    d = receive(w, django_capture_on_commit_callbacks, phone="")
+    with django_capture_on_commit_callbacks(execute=True):
+        ds.hand_over(actor=w.desk, dossier_id=d.id)
+        ds.hand_over(actor=w.specialist, dossier_id=d.id)
+        ds.finish(actor=w.leader, dossier_id=d.id)
+    ns.send_pending()
+    msg = smtp.messages[-1][1]
+    assert subject(msg) == f"Kết quả hồ sơ {d.code} đã sẵn sàng"
+    assert msg.get_content().strip() == f"Mời Nguyễn Thị Hoa đến nhận kết quả hồ sơ {d.code}."

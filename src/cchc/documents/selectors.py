@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cchc.core import clock
-from cchc.core.errors import NotFound, PermissionDenied, ValidationFailed
+from cchc.core.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from cchc.dossiers.models import Dossier, DossierComponent, PersonalDataAccess
 from cchc.dossiers.selectors import dossier_for
 from cchc.org.selectors import org_by_code, user_org_ids
@@ -106,8 +106,23 @@ def results_of(dossier: Dossier):
     return ResultDocument.objects.filter(dossier=dossier).select_related("stored_file").order_by("id")
 
 
+class ReadFailed(DomainError):
+    code = "doc_tep_that_bai"
+    status = 503
+    message = "Không đọc được tệp từ kho lưu trữ. Xin thử lại sau hoặc báo quản trị hệ thống."
+
+
 def file_bytes(stored) -> bytes:
-    return storage.read(stored.key)
+    try:
+        data = storage.read(stored.key)
+    except FileNotFoundError as e:  # a referenced blob is gone (or the bucket setting points elsewhere)
+        raise ReadFailed(details={"file": stored.original_name, "reason": "khong_co_trong_kho"}) from e
+    except OSError as e:
+        raise ReadFailed(details={"file": stored.original_name,
+                                  "reason": getattr(e, "reason", storage.FAILED)}) from e
+    if storage.digest(data) != stored.sha256:  # never hand out bytes that are not what was stored
+        raise ReadFailed(details={"file": stored.original_name, "reason": "sai_ma_bam"})
+    return data
 
 
 def trust_roots() -> list[x509.Certificate]:

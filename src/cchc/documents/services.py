@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from cchc.core import clock
@@ -41,6 +42,19 @@ class StorageFailed(DomainError):
     code = "luu_tep_that_bai"
     status = 503
     message = "Không lưu được tệp; hồ sơ không thay đổi. Xin thử lại sau."
+
+    # details["reason"] (stable) → what to tell the user; the operator finds the cause in the log
+    MESSAGES = {
+        storage.UNREACHABLE: "Không kết nối được kho lưu trữ tệp; hồ sơ không thay đổi. Xin thử lại sau.",
+        storage.MISCONFIGURED: "Kho lưu trữ tệp chưa được cấu hình đúng (bucket hoặc khóa truy cập); hồ sơ không "
+                               "thay đổi. Xin báo quản trị hệ thống.",
+        storage.FAILED: message,
+    }
+
+    @classmethod
+    def of(cls, e: OSError, file_name: str) -> StorageFailed:
+        reason = getattr(e, "reason", storage.FAILED)
+        return cls(cls.MESSAGES[reason], details={"file": file_name, "reason": reason})
 
 
 @dataclass
@@ -88,7 +102,7 @@ def _files(actor) -> Iterator:
         try:
             key, sha, new = storage.put(f.data)
         except OSError as e:
-            raise StorageFailed(details={"file": f.name}) from e
+            raise StorageFailed.of(e, f.name) from e
         if new:
             created.append(key)
         storage.ensure_after_commit(key, f.data)
@@ -183,6 +197,11 @@ def _flag(c: DossierComponent, **flags) -> None:
         setattr(c, k, flags[k])
     if changed:
         c.save(update_fields=changed)
+        # recount the dossier's counters (ADR 0008 §11); the caller holds the dossier's row lock
+        n = DossierComponent.objects.filter(dossier_id=c.dossier_id, provided=True).aggregate(
+            p=Count("id"), d=Count("id", filter=Q(digitised=True)), r=Count("id", filter=Q(reused=True)))
+        Dossier.objects.filter(pk=c.dossier_id).update(
+            components_provided=n["p"], components_digitised=n["d"], components_reused=n["r"])
 
 
 # ---------------------------------------------------------------- electronic results

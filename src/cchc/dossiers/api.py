@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from ninja import Field, Header, Query, Router, Schema
@@ -11,6 +10,7 @@ from ninja import Status as HttpStatus  # an HTTP status with its body; not the 
 
 from cchc.api.auth import token_or_session
 from cchc.api.errors import responses
+from cchc.api.types import LocalDateTime
 from cchc.core.errors import Conflict, NotFound
 from cchc.org.models import Organisation
 from cchc.org.selectors import org_by_code
@@ -58,10 +58,10 @@ class DossierRow(Schema):
     status_label: str
     channel: int
     applicant_name: str
-    received_at: datetime | None
-    due_at: datetime | None
-    apology_due_at: datetime | None
-    finished_at: datetime | None
+    received_at: LocalDateTime | None
+    due_at: LocalDateTime | None
+    apology_due_at: LocalDateTime | None
+    finished_at: LocalDateTime | None
     is_late: bool | None
 
 
@@ -75,15 +75,15 @@ class DossierPage(Schema):
 class HandoverOut(Schema):
     from_org: str
     to_org: str
-    at: datetime
-    step_due_at: datetime | None
+    at: LocalDateTime
+    step_due_at: LocalDateTime | None
     result: str
     note: str
 
 
 class EventOut(Schema):
     action: str
-    at: datetime
+    at: LocalDateTime
     actor: str | None
     note: str
     old: dict
@@ -99,14 +99,14 @@ class DossierOut(DossierRow):
     applicant_email: str
     applicant_address: str
     request: str
-    submitted_at: datetime | None
-    original_due_at: datetime | None
-    paused_at: datetime | None
+    submitted_at: LocalDateTime | None
+    original_due_at: LocalDateTime | None
+    paused_at: LocalDateTime | None
     paused_working_days: int
     paused_working_minutes: int
     supplement_count: int
     apology_count: int
-    returned_at: datetime | None
+    returned_at: LocalDateTime | None
     return_method: str
     end_reason: str
     fee_amount: int
@@ -126,7 +126,8 @@ def _row(d: Dossier) -> dict:
 
 
 def _detail(request, d: Dossier, *, new: bool = False) -> dict:
-    """The dossier page as data. ``new``: just created by this caller (nothing handed over yet)."""
+    """The dossier page as data. ``new``: just created by this caller (nothing handed over yet; its
+    components and first audit record are the ones the service wrote, see ``services._create``)."""
     return {
         **_row(d), "org_code": d.org.code, "current_org_code": d.current_org.code, "rule_set": d.rule_set,
         "applicant_id_masked": d.applicant_id_masked, "applicant_phone": d.applicant_phone,
@@ -135,12 +136,15 @@ def _detail(request, d: Dossier, *, new: bool = False) -> dict:
         "paused_working_days": d.paused_working_days, "paused_working_minutes": d.paused_working_minutes,
         "supplement_count": d.supplement_count, "apology_count": d.apology_count, "returned_at": d.returned_at,
         "return_method": d.return_method, "end_reason": d.end_reason, "fee_amount": d.fee_amount,
-        "components": list(d.components.values("name", "form", "quantity", "provided", "digitised", "reused")),
+        "components": [{"name": c.name, "form": c.form, "quantity": c.quantity, "provided": c.provided,
+                        "digitised": c.digitised, "reused": c.reused}
+                       for c in (d.written_components if new else d.components.all())],
         "handovers": [{"from_org": h.from_org.code, "to_org": h.to_org.code, "at": h.at, "step_due_at": h.step_due_at,
                        "result": h.result, "note": h.note}
                       for h in ([] if new else d.handovers.select_related("from_org", "to_org"))],
         "timeline": [{"action": a.action, "at": a.at, "actor": a.actor.get_username() if a.actor else None,
-                      "note": a.note, "old": a.old, "new": a.new} for a in d.audit.select_related("actor")],
+                      "note": a.note, "old": a.old, "new": a.new}
+                     for a in (d.written_audit if new else d.audit.select_related("actor"))],
         "allowed_actions": selectors.actions_for(request.user, d),
     }
 
@@ -273,7 +277,7 @@ class ReturnIn(Schema):
 
 class ApologyIn(Schema):
     reason: str = Field("", max_length=4000)
-    new_due_at: datetime
+    new_due_at: LocalDateTime
 
 
 def _id(request, code: str) -> int:

@@ -100,6 +100,11 @@ class Dossier(models.Model):
     end_reason = models.TextField("lý do (từ chối / dừng / rút)", blank=True)
     fee_amount = models.PositiveBigIntegerField("phí, lệ phí (đồng)", default=0)
     paid_online = models.BooleanField("thanh toán trực tuyến", default=False)
+    # counts of this dossier's components, kept by the services that change them, so the
+    # digitisation and reuse shares are read in the one pass over dossiers (ADR 0008 §11)
+    components_provided = models.PositiveSmallIntegerField("số giấy tờ đã nộp", default=0)
+    components_digitised = models.PositiveSmallIntegerField("số giấy tờ đã nộp đã số hóa", default=0)
+    components_reused = models.PositiveSmallIntegerField("số giấy tờ đã nộp tái sử dụng", default=0)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

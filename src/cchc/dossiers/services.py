@@ -95,8 +95,8 @@ def submit_online(*, actor, intake: Intake) -> Dossier:
     """A citizen (or an integrator) files online: status 1, waiting for the desk to receive it."""
     with transaction.atomic():
         d = _create(actor=actor, intake=intake, channel=Channel.ONLINE, status=Status.NEW)
-        _audit(d, "submit_online", actor, {}, _snapshot(d))
-    emit_after_commit("submit_online", d.id, _uid(actor))
+        d.written_audit = [_audit(d, "submit_online", actor, {}, _snapshot(d))]
+    emit_after_commit("submit_online", d.id, _uid(actor), dossier=d)
     return d
 
 
@@ -108,8 +108,8 @@ def receive_at_desk(*, actor, intake: Intake, channel: int = Channel.DESK) -> Do
         raise PermissionDenied("Chỉ công chức Bộ phận Một cửa của đơn vị mới được tiếp nhận hồ sơ.")
     with transaction.atomic():
         d = _create(actor=actor, intake=intake, channel=channel, status=Status.RECEIVED)
-        _audit(d, "receive_at_desk", actor, {}, _snapshot(d))
-    emit_after_commit("receive", d.id, _uid(actor))
+        d.written_audit = [_audit(d, "receive_at_desk", actor, {}, _snapshot(d))]
+    emit_after_commit("receive", d.id, _uid(actor), dossier=d)
     return d
 
 
@@ -141,10 +141,12 @@ def _create(*, actor, intake: Intake, channel: int, status: int) -> Dossier:
         fee_amount=sum(f.amount for f in version.fees.all()),
         current_step=step_after(version, None),
     )
+    components = _component_rows(d, version, intake.components)
     if status == Status.RECEIVED:
         _start_clock(d, at)
     d.save()
-    _add_components(d, version, intake.components)
+    # the creator's answer shows what was just written: kept on the object, not read back
+    d.written_components = DossierComponent.objects.bulk_create(components)
     return d
 
 
@@ -157,7 +159,10 @@ def _check_jurisdiction(version: ProcedureVersion, org: Organisation) -> None:
         )
 
 
-def _add_components(d: Dossier, version: ProcedureVersion, given: list[ComponentInput]) -> None:
+def _component_rows(d: Dossier, version: ProcedureVersion, given: list[ComponentInput]) -> list[DossierComponent]:
+    """The dossier's components, checked against the catalogue, and the counters the index reads in
+    its one pass over dossiers (ADR 0008 §11; documents keeps them) — set before the dossier is
+    written, so an intake is one INSERT of the dossier and one of its components."""
     catalogue = {c.id: c for c in version.components.all()}
     rows = []
     for c in given:
@@ -170,7 +175,11 @@ def _add_components(d: Dossier, version: ProcedureVersion, given: list[Component
             form=c.form or (ref.form if ref else ""),
             quantity=c.quantity, provided=c.provided, digitised=c.digitised, reused=c.reused,
         ))
-    DossierComponent.objects.bulk_create(rows)
+    provided = [r for r in rows if r.provided]
+    d.components_provided = len(provided)
+    d.components_digitised = sum(r.digitised for r in provided)
+    d.components_reused = sum(r.reused for r in provided)
+    return rows
 
 
 def _next_code(org: Organisation, at: datetime) -> str:
@@ -217,7 +226,7 @@ def _action(actor, dossier_id: int, action: str, *, reason: str = ""):
         after = _snapshot(d)
         d.save(update_fields=[k.removesuffix("_id") for k in after if after[k] != before[k]] + ["updated_at"])
         _audit(d, action, actor, before, after, note=reason)
-    emit_after_commit(action, d.id, _uid(actor))
+    emit_after_commit(action, d.id, _uid(actor), dossier=d)
 
 
 # ---------------------------------------------------------------- actions
@@ -449,9 +458,9 @@ def _snapshot(d: Dossier) -> dict:
     return out
 
 
-def _audit(d: Dossier, action: str, actor, before: dict, after: dict, note: str = "") -> None:
+def _audit(d: Dossier, action: str, actor, before: dict, after: dict, note: str = "") -> AuditRecord:
     changed = {k for k in after if before.get(k) != after[k]}
-    AuditRecord.objects.create(
+    return AuditRecord.objects.create(
         dossier=d, action=action, actor=actor if _uid(actor) else None, at=now(),
         old={k: before.get(k) for k in changed}, new={k: after[k] for k in changed}, note=(note or "").strip(),
     )

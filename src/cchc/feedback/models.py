@@ -129,3 +129,17 @@ class Stage(models.Model):
         verbose_name = "bước xử lý phản ánh"
         verbose_name_plural = "bước xử lý phản ánh"
         ordering = ["feedback", "at", "id"]
+
+
+class SenderDataAccess(models.Model):
+    """Log of who viewed a feedback sender's name and contact (Nghị định 13/2023), as dossiers do."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="+")
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    purpose = models.CharField(max_length=60)
+
+    class Meta:
+        verbose_name = "lượt xem thông tin người phản ánh"
+        verbose_name_plural = "lượt xem thông tin người phản ánh"
+        ordering = ["-at", "-id"]

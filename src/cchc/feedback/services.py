@@ -42,7 +42,7 @@ class TooManySubmissions(DomainError):
     message = "Bạn đã gửi quá nhiều phản ánh; vui lòng thử lại sau."
 
 
-RECEIVING_ROLES = {Role.DESK, Role.REFORM, Role.LEADER, Role.ADMIN}
+RECEIVING_ROLES = selectors.RECEIVING_ROLES
 
 
 @dataclass
@@ -382,3 +382,44 @@ def by_code(code: str) -> Feedback:
 def check_can_view(actor, fb: Feedback) -> None:
     """Officials who may handle it; the sender's details stay with them (Nghị định 13/2023)."""
     _authorise(actor, fb)
+
+
+# What the back office offers, in the order a handler meets them. "assign" only while no organisation
+# holds the feedback: afterwards a change of organisation is a transfer, with its reason recorded.
+OFFICE_ACTIONS = ("classify", "assign", "process", "request_info", "provide_info", "answer", "publish",
+                  "transfer", "refuse")
+
+
+def can_handle(actor, fb: Feedback) -> bool:
+    try:
+        _authorise(actor, fb)
+    except DomainError:
+        return False
+    return True
+
+
+def actions_for(actor, fb: Feedback) -> list[str]:
+    """The actions this official may take on the feedback now (empty when it is not theirs)."""
+    if not can_handle(actor, fb):
+        return []
+    out = []
+    for action in OFFICE_ACTIONS:
+        if not rules.allowed(action, fb.state):
+            continue
+        if (action == "assign" and fb.org_id) or (action == "transfer" and not fb.org_id):
+            continue
+        if action == "publish" and not fb.consent_publish:  # the service would refuse it (409)
+            continue
+        out.append(action)
+    return out
+
+
+def for_official(actor, code: str, *, purpose: str = "xem_phan_anh") -> Feedback:
+    """A feedback the official may handle, with the sender's data: the view is logged (Nghị định 13/2023)."""
+    from .models import SenderDataAccess
+    fb = Feedback.objects.select_related("org").filter(code=code).first()
+    if fb is None:
+        raise NotFound("Không tìm thấy phản ánh.", code="phan_anh_khong_ton_tai")
+    _authorise(actor, fb)
+    SenderDataAccess.objects.create(feedback=fb, viewer=actor, purpose=purpose)
+    return fb

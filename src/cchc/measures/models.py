@@ -43,6 +43,12 @@ class Rating(models.Model):
     """A citizen's rating of one returned dossier: nine criteria, three levels (DOMAIN §4)."""
 
     dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="rating")
+    # the dossier's receiving organisation and procedure version (fixed at intake), copied so the
+    # index counts ratings in a pass over ratings alone, without joining 2M dossiers (ADR 0008 §11)
+    dossier_org = models.ForeignKey(Organisation, verbose_name="nơi tiếp nhận hồ sơ", on_delete=models.PROTECT,
+                                    related_name="+", db_index=False)
+    dossier_version = models.ForeignKey("catalog.ProcedureVersion", verbose_name="thủ tục (phiên bản)",
+                                        on_delete=models.PROTECT, related_name="+", db_index=False)
     index_version = models.ForeignKey(IndexVersion, on_delete=models.PROTECT, related_name="+")
     answers = models.JSONField("câu trả lời theo tiêu chí")
     self_points = models.PositiveSmallIntegerField("điểm tự đánh giá")

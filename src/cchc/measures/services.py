@@ -58,7 +58,8 @@ def rate(*, actor, dossier_id: int, answers: dict, channel: str) -> Rating:
         try:
             with transaction.atomic():
                 r = Rating.objects.create(
-                    dossier=d, index_version=version, answers=answers, self_points=points,
+                    dossier=d, dossier_org_id=d.org_id, dossier_version_id=d.version_id, index_version=version,
+                    answers=answers, self_points=points,
                     appraised_points=appraised, band=b["code"], satisfied=b["satisfied"], channel=channel,
                     rated_by=actor, rated_at=at)
         except IntegrityError:  # a concurrent rating of the same dossier committed first

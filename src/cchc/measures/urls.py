@@ -6,6 +6,7 @@ from . import views
 app_name = "measures"
 urlpatterns: list = [
     path("", views.index_page, name="index"),
+    path("bang-dieu-khien/", views.dashboard_page, name="dashboard"),
     path("xuat.xlsx", views.index_export, name="export"),
     path("ho-so/", views.dossiers_page, name="dossiers"),
 ]

@@ -5,12 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from cchc.core import clock
 from cchc.core.errors import DomainError
 from cchc.org.selectors import memberships, org_by_code
 
-from . import export, selectors
+from . import dashboard, export, selectors
 from .registry import Period, Scope
 
 
@@ -44,6 +45,27 @@ def index_page(request):
         "months": [f"T{i}" for i in range(1, 13)], "quarters": ["Q1", "Q2", "Q3", "Q4"],
         "query": request.GET.urlencode(),
     })
+
+
+def dashboard_page(request):
+    """Public dashboard (no login): charts with a data table under each, ``?nam=2025``."""
+    today = clock.now().date()
+    try:
+        year = int(request.GET.get("nam") or today.year)
+    except ValueError:
+        year = today.year
+    try:
+        board, error = dashboard.cached(year, today), None
+    except DomainError as e:
+        board, error = None, e.message
+    charts = dashboard.chart_data(board) if board else None
+    if charts:
+        charts["names"] = {"total": _("Điểm Chỉ số 766"), "on_time": _("Đúng hạn (%)"),
+                           "satisfied": _("Hài lòng (%)"), "online": _("Nộp trực tuyến (%)"),
+                           "par": _("Điểm Chỉ số CCHC"), "sipas": _("Chỉ số SIPAS (%)")}
+    return render(request, "measures/dashboard.html", {
+        "board": board, "charts": charts, "year": year, "error": error,
+        "years": list(range(today.year, today.year - 5, -1))})
 
 
 def index_export(request):

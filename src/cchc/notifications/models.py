@@ -55,6 +55,8 @@ class Outbox(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     dossier_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     feedback_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    # capability in the message's opt-out link: whoever received this message owns its address
+    token = models.CharField(max_length=32, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -62,6 +64,8 @@ class Outbox(models.Model):
         verbose_name_plural = "hộp thư đi"
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["state", "next_attempt_at"], name="outbox_due")]
+        constraints = [models.UniqueConstraint(fields=["token"], condition=~models.Q(token=""),
+                                               name="outbox_token_unique")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.recipient}"

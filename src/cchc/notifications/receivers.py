@@ -20,19 +20,20 @@ def _day(dt) -> str:
 
 
 @receiver(dossier_event, dispatch_uid="notifications.dossier")
-def on_dossier_event(sender, action, dossier_id, actor_id=None, **kw):
+def on_dossier_event(sender, action, dossier_id, actor_id=None, dossier=None, **kw):
     kind = rules.DOSSIER_ACTIONS.get(action)
     if kind is None:
         return
     try:
-        _dossier(kind, action, dossier_id)
+        _dossier(kind, action, dossier_id, dossier)
     except Exception:
         log.exception("Không tạo được thông báo cho hồ sơ %s (%s)", dossier_id, action)
 
 
-def _dossier(kind: str, action: str, dossier_id: int) -> None:
+def _dossier(kind: str, action: str, dossier_id: int, d=None) -> None:
     from cchc.dossiers.models import AuditRecord, Dossier
-    d = Dossier.objects.select_related("org", "version").get(pk=dossier_id)
+    if d is None:  # the sender did not hand over the committed object
+        d = Dossier.objects.select_related("org", "version").get(pk=dossier_id)
     ctx = {"ma_ho_so": d.code, "thu_tuc": d.version.name, "co_quan": d.org.name, "nguoi_nop": d.applicant_name,
            "hen_tra": _day(d.apology_due_at or d.due_at)}
     if kind in rules.ONCE_PER_DOSSIER:

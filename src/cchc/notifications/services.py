@@ -9,41 +9,88 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import secrets
+import time
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.template import Context
 from django.template import Template as DjangoTemplate
+from django.urls import reverse
 
 from cchc.core import clock
-from cchc.core.errors import ValidationFailed
+from cchc.core.errors import PermissionDenied, ValidationFailed
 
-from . import rules, sms
+from . import rules, selectors, sms
 from .models import ChannelKind, OptOut, Outbox, Template
 
 log = logging.getLogger(__name__)
 DEFAULTS_FILE = Path(__file__).with_name("data") / "templates.json"
+TEMPLATE_TTL = 5.0
 
 
 def default_templates() -> dict[str, dict]:
     return json.loads(DEFAULTS_FILE.read_text("utf-8"))["templates"]
 
 
+_templates: dict[str, tuple[float, Template]] = {}
+
+
+@receiver([post_save, post_delete], sender=Template)
+def forget(**kwargs) -> None:
+    _templates.clear()
+
+
 def template_for(kind: str) -> Template:
-    """The administrator's template, else the default from data (unsaved)."""
+    """The administrator's template, else the default from data (unsaved).
+
+    Every dossier action asks for one: remembered per process for a few seconds (ADR 0006) and
+    forgotten at once when a template is saved in this process. Shared: read it, never modify it.
+    """
+    hit = _templates.get(kind)
+    if hit and time.monotonic() - hit[0] < TEMPLATE_TTL:
+        return hit[1]
     t = Template.objects.filter(kind=kind).first()
     if t is None:
         d = default_templates()[kind]
         t = Template(kind=kind, optional=d["optional"], subject=d["subject"], email_body=d["email"],
                      sms_body=d["sms"])
+    _templates[kind] = (time.monotonic(), t)
     return t
 
 
+@lru_cache(maxsize=256)
+def _compiled(text: str) -> DjangoTemplate:
+    return DjangoTemplate(text)  # keyed by the text itself: an edited template is a new entry
+
+
 def _render(text: str, ctx: dict) -> str:
-    return DjangoTemplate(text).render(Context(ctx, autoescape=False)).strip()
+    return _compiled(text).render(Context(ctx, autoescape=False)).strip()
+
+
+def site_url() -> str:
+    """Where citizens open the portal (links in messages): setting or environment CCHC_SITE_URL."""
+    url = getattr(settings, "CCHC_SITE_URL", "") or os.environ.get("CCHC_SITE_URL", "") or "http://localhost:8000"
+    return url.rstrip("/")
+
+
+OPT_OUT_FOOTER = {ChannelKind.EMAIL: "\n\nKhông muốn nhận loại thông báo này nữa? Mở đường dẫn: {{ link_tu_choi }}",
+                  ChannelKind.SMS: " Từ chối nhận: {{ link_tu_choi }}"}
+
+
+def _body(t: Template, channel: str) -> str:
+    body = t.email_body if channel == ChannelKind.EMAIL else t.sms_body
+    # an optional message always tells its recipient how to stop it, even if an edited template forgot
+    if t.optional and "link_tu_choi" not in body:
+        body += OPT_OUT_FOOTER[channel]
+    return body
 
 
 def enqueue(*, kind: str, event: str, ctx: dict, email: str = "", phone: str = "",
@@ -53,24 +100,27 @@ def enqueue(*, kind: str, event: str, ctx: dict, email: str = "", phone: str = "
     if not t.active:
         return []
     at = clock.now()
+    to = {channel: a for channel, a in ((ChannelKind.EMAIL, rules.normalise_address(email)),
+                                        (ChannelKind.SMS, rules.normalise_address(phone))) if a}
+    if not to:
+        return []
+    opted_out = set(OptOut.objects.filter(address__in=to.values()).values_list("address", flat=True)
+                    ) if t.optional else set()
     rows = []
-    for channel, address in ((ChannelKind.EMAIL, email), (ChannelKind.SMS, phone)):
-        address = rules.normalise_address(address)
-        if not address:
-            continue
-        opted_out = t.optional and OptOut.objects.filter(address=address).exists()
-        defaults = dict(
-            kind=kind, channel=channel, recipient=address, next_attempt_at=at,
-            subject=_render(t.subject, ctx)[:200] if channel == ChannelKind.EMAIL else "",
-            body=_render(t.email_body if channel == ChannelKind.EMAIL else t.sms_body, ctx),
-            state=Outbox.State.SKIPPED if opted_out else Outbox.State.PENDING,
-            dossier_id=dossier_id, feedback_id=feedback_id)
-        try:
-            with transaction.atomic():
-                row, _ = Outbox.objects.get_or_create(key=f"{event}:{channel}:{address}"[:200], defaults=defaults)
-        except IntegrityError:  # the same event queued by a concurrent listener
-            row = Outbox.objects.get(key=f"{event}:{channel}:{address}"[:200])
-        rows.append(row)
+    for channel, address in to.items():
+        # the link in this message proves its holder received it at this address (see opt_out)
+        token = secrets.token_urlsafe(12)
+        row_ctx = {**ctx, "link_tu_choi": site_url() + reverse("notifications:link", args=[token])}
+        rows.append(Outbox(
+            key=f"{event}:{channel}:{address}"[:200], kind=kind, channel=channel, recipient=address,
+            next_attempt_at=at, token=token,
+            subject=_render(t.subject, row_ctx)[:200] if channel == ChannelKind.EMAIL else "",
+            body=_render(_body(t, channel), row_ctx),
+            state=Outbox.State.SKIPPED if address in opted_out else Outbox.State.PENDING,
+            dossier_id=dossier_id, feedback_id=feedback_id))
+    # One statement on every dossier action's path; an event already queued (a retried or concurrent
+    # listener) keeps its first row — the unique key decides, not a read before the write.
+    Outbox.objects.bulk_create(rows, ignore_conflicts=True)
     return rows
 
 
@@ -134,13 +184,26 @@ def resend(*, actor, outbox_id: int) -> Outbox:
 # ---------------------------------------------------------------- preferences
 
 
-def opt_out(*, actor, address: str) -> OptOut:
+def _owned(actor, address: str, token: str) -> str:
+    """The normalised address, once its owner is shown: the holder of the link in a message sent to
+    it, or the signed-in citizen whose own contact it is. Anyone else changes nothing."""
     a = rules.normalise_address(address)
     if not a or ("@" not in a and len(a) < 9):
         raise ValidationFailed("Cần số điện thoại hoặc địa chỉ thư điện tử hợp lệ.", details={"field": "address"},
                                code="dia_chi_khong_hop_le")
-    return OptOut.objects.get_or_create(address=a)[0]
+    m = selectors.message_by_token(token)
+    if (m is not None and m.recipient == a) or a in selectors.contacts_of(actor):
+        return a
+    raise PermissionDenied("Chỉ chủ số điện thoại hoặc thư điện tử này mới thay đổi được việc nhận thông báo: "
+                           "hãy mở đường dẫn trong thông báo đã gửi tới bạn, hoặc đăng nhập bằng tài khoản "
+                           "của bạn.", code="khong_phai_chu_dia_chi")
 
 
-def opt_in(*, actor, address: str) -> None:
-    OptOut.objects.filter(address=rules.normalise_address(address)).delete()
+def opt_out(*, actor, address: str, token: str = "") -> OptOut:
+    """Stop the optional messages to an address (its owner only)."""
+    return OptOut.objects.get_or_create(address=_owned(actor, address, token))[0]
+
+
+def opt_in(*, actor, address: str, token: str = "") -> None:
+    """Receive the optional messages again (its owner only: a stranger must not restart them either)."""
+    OptOut.objects.filter(address=_owned(actor, address, token)).delete()

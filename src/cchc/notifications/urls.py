@@ -4,4 +4,7 @@ from django.urls import path
 from . import views
 
 app_name = "notifications"
-urlpatterns = [path("", views.preferences, name="preferences")]
+urlpatterns = [
+    path("", views.preferences, name="preferences"),
+    path("t/<str:token>/", views.by_link, name="link"),
+]

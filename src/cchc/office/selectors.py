@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cchc.catalog.selectors import published_versions
 from cchc.core import clock
@@ -40,6 +41,27 @@ def deadline(d: Dossier) -> str:
     return ""
 
 
+def dossier_forms(d: Dossier) -> list[tuple[str, str]]:
+    """(number, title) of the official forms this dossier has reached, for printing from its page.
+
+    The same conditions cchc.documents.forms.content checks before it lays a form out.
+    """
+    out = []
+    if d.received_at:
+        out.append(("01", _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")))
+    if d.supplement_count:
+        out.append(("02", _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")))
+    if d.status == Status.REFUSED and d.finished_at:
+        out.append(("03", _("Phiếu từ chối tiếp nhận giải quyết hồ sơ")))
+    if d.apology_count:
+        out.append(("04", _("Văn bản xin lỗi và hẹn lại ngày trả kết quả")))
+    if d.status == Status.STOPPED and d.finished_at:
+        out.append(("05", _("Thông báo dừng giải quyết hồ sơ")))
+    if d.received_at:
+        out.append(("06", _("Phiếu kiểm soát quá trình giải quyết hồ sơ")))
+    return out
+
+
 def overview(user) -> dict | None:
     """A leader's organisation at a glance: this month's intake and results, today's queue.
 
@@ -69,6 +91,7 @@ def overview(user) -> dict | None:
     }
     top = max(out["received"], out["in_process"], out["due_this_week"], out["late"], 1)
     out["bars"] = [(label, out[key], round(100 * out[key] / top)) for key, label in (
-        ("received", "Tiếp nhận trong tháng"), ("in_process", "Đang giải quyết"),
-        ("due_this_week", "Đến hạn trong tuần"), ("late", "Quá hạn"))]
+        ("received", _("Tiếp nhận trong tháng")), ("in_process", _("Đang giải quyết")),
+        ("due_this_week", _("Đến hạn trong tuần")), ("late", _("Quá hạn")))]
+    out["month"] = month
     return out

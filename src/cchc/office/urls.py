@@ -1,6 +1,6 @@
 """Back-office pages (mounted at /can-bo/ in cchc/urls.py)."""
 from django.contrib.auth import views as auth
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("dang-xuat/", auth.LogoutView.as_view(next_page="office:login"), name="logout"),
     path("tiep-nhan/", views.receive, name="receive"),
     path("tiep-nhan/<str:code>/xong/", views.received, name="received"),
+    path("so-theo-doi/", views.register, name="register"),
     path("ho-so/<str:code>/", views.dossier, name="dossier"),
     path("ho-so/<str:code>/<str:action>/", views.act, name="act"),
+    path("phan-anh/", include("cchc.feedback.office_urls")),
 ]

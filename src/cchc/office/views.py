@@ -6,20 +6,26 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cchc.catalog.selectors import published_version
-from cchc.core.errors import DomainError
+from cchc.core import clock
+from cchc.core.errors import DomainError, PermissionDenied
+from cchc.documents import selectors as documents
 from cchc.dossiers import selectors as dossiers
 from cchc.dossiers import services, workflow
 from cchc.dossiers.models import Status
 from cchc.org.models import Role
 from cchc.org.selectors import memberships, org_by_id
 
+from . import register as register_book
 from . import selectors
-from .forms import ACTION_FORMS, ApplicantForm, InboxForm
+from .forms import ACTION_FORMS, ApplicantForm, InboxForm, RegisterForm
 
 PAGE_SIZE = 25
 officer_required = login_required(login_url=reverse_lazy("office:login"))
@@ -59,7 +65,7 @@ def home(request):
 
 
 def _role_label(role: str) -> str:
-    return Role(role).label if role in Role.values else role
+    return _(Role(role).label) if role in Role.values else role
 
 
 @officer_required
@@ -75,13 +81,14 @@ def _dossier_context(request, d, bound: dict | None = None) -> dict:
     for name in dossiers.actions_for(request.user, d):
         form_class = ACTION_FORMS.get(name)
         form = bound.get(name) or (form_class(prefix=name) if form_class else None)
-        actions.append({"name": name, "label": workflow.TRANSITIONS[name].label, "form": form})
+        actions.append({"name": name, "label": _(workflow.TRANSITIONS[name].label), "form": form})
     return {
         "d": d, "deadline": selectors.deadline(d), "actions": actions,
         "components": d.components.all(),
         "audit": d.audit.select_related("actor").order_by("at", "id"),
         "handovers": d.handovers.select_related("from_org", "to_org", "from_user", "to_user", "step"),
         "supplements": d.supplement_requests.all(), "apologies": d.apologies.all(),
+        "forms": selectors.dossier_forms(d),
     }
 
 
@@ -93,9 +100,10 @@ def act(request, code: str, action: str):
     url = reverse("office:dossier", args=[d.code])
     if action not in workflow.TRANSITIONS or action not in dossiers.actions_for(request.user, d):
         # a page opened before someone else acted: say so, change nothing
-        label = workflow.TRANSITIONS[action].label if action in workflow.TRANSITIONS else action
-        messages.error(request, f"Không thể thực hiện “{label.lower()}”: hồ sơ hiện ở trạng thái "
-                                f"“{Status(d.status).label}”. Trang đã được cập nhật, không có gì thay đổi.")
+        label = _(workflow.TRANSITIONS[action].label) if action in workflow.TRANSITIONS else action
+        messages.error(request, _("Không thể thực hiện “%(action)s”: hồ sơ hiện ở trạng thái “%(status)s”. "
+                                  "Trang đã được cập nhật, không có gì thay đổi.")
+                       % {"action": label.lower(), "status": _(Status(d.status).label)})
         return redirect(url)
     form_class = ACTION_FORMS.get(action)
     form = form_class(request.POST, prefix=action) if form_class else None
@@ -106,7 +114,7 @@ def act(request, code: str, action: str):
     except DomainError as e:
         messages.error(request, e.message)
         return redirect(url)
-    messages.success(request, f"Đã thực hiện: {workflow.TRANSITIONS[action].label}.")
+    messages.success(request, _("Đã thực hiện: %(action)s.") % {"action": _(workflow.TRANSITIONS[action].label)})
     return redirect(url)
 
 
@@ -125,7 +133,7 @@ def receive(request):
     orgs = selectors.desk_orgs(request.user)
     if not orgs:
         return render(request, "office/error.html", {"error": DomainError(
-            "Chỉ công chức Bộ phận Một cửa mới tiếp nhận hồ sơ.")}, status=403)
+            _("Chỉ công chức Bộ phận Một cửa mới tiếp nhận hồ sơ."))}, status=403)
     code = request.POST.get("procedure") or request.GET.get("thu_tuc") or ""
     version = None
     if code:
@@ -165,3 +173,28 @@ def _intake(form: ApplicantForm, version) -> services.Intake:
 def received(request, code: str):
     d = dossiers.dossier_for(request.user, code, purpose="tiep_nhan")
     return render(request, "office/received.html", {"d": d, "components": d.components.all()})
+
+
+@officer_required
+@domain_errors
+def register(request):
+    """Form 07 of a period: the form, then (when the query is complete) the file itself."""
+    orgs = register_book.register_orgs(request.user)
+    if not orgs:
+        raise PermissionDenied(_("Tài khoản chưa thuộc đơn vị nào nên không có sổ theo dõi hồ sơ."))
+    today = timezone.localtime(clock.now()).date()
+    form = RegisterForm(request.GET if "org" in request.GET else None, orgs=orgs, initial={
+        "org": orgs[0].id, "start": today.replace(day=1), "end": today, "format": "xlsx"})
+    if form.is_valid():
+        c = form.cleaned_data
+        org = org_by_id(c["org"])
+        if c["format"] == "xlsx":
+            book = register_book.export(request.user, org, c["start"], c["end"])
+            name, content_type, data = book.filename, register_book.CONTENT_TYPE, book.data
+        else:
+            r = documents.register(request.user, org.code, c["start"], c["end"], c["format"])
+            name, content_type, data = r.filename, r.content_type, r.data
+        resp = HttpResponse(data, content_type=content_type)
+        resp["Content-Disposition"] = f'attachment; filename="{name}"'
+        return resp
+    return render(request, "office/register.html", {"form": form}, status=422 if form.errors else 200)

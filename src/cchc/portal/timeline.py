@@ -19,6 +19,11 @@ STEP_WORDS = {
     "finish": "Đã xử lý xong, kết quả chuyển về nơi trả kết quả",
     "return_result": "Đã trả kết quả",
     "apologise": "Cơ quan gửi thư xin lỗi và hẹn lại ngày trả kết quả",
+    # documents and ratings (cchc.documents.services, cchc.measures.services)
+    "attach_file": "Đã đính kèm bản điện tử của giấy tờ",
+    "reuse_document": "Dùng lại giấy tờ đã số hóa, không phải nộp lại",
+    "issue_result": "Cơ quan đã ban hành kết quả điện tử",
+    "rate": "Người nộp đã đánh giá mức độ hài lòng",
 }
 
 

@@ -1,7 +1,7 @@
 """Remove blobs no StoredFile references (left by a crash between writing a blob and committing)."""
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from cchc.documents import storage
 from cchc.documents.models import StoredFile
@@ -16,15 +16,17 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true")
 
     def handle(self, *args, grace_minutes, dry_run, **opts):
-        st = storage.blob_storage()
         cutoff = time.time() - grace_minutes * 60
         removed = 0
-        for key in storage.all_keys():
-            if StoredFile.objects.filter(key=key).exists():
-                continue
-            if st.get_modified_time(key).timestamp() > cutoff:
-                continue
-            if not dry_run:
-                storage.discard_if_unreferenced(key)
-            removed += 1
+        try:
+            for key in storage.all_keys():
+                if StoredFile.objects.filter(key=key).exists():
+                    continue
+                if storage.modified_at(key).timestamp() > cutoff:
+                    continue
+                if not dry_run:
+                    storage.discard_if_unreferenced(key)
+                removed += 1
+        except storage.BlobStoreError as e:
+            raise CommandError(f"Không truy cập được kho lưu trữ tệp ({e.reason}); đã xóa {removed} tệp.") from e
         self.stdout.write(f"{'Sẽ xóa' if dry_run else 'Đã xóa'} {removed} tệp không được tham chiếu.")

@@ -1,0 +1,161 @@
+"""A citizen's own side: submit online, "Hồ sơ của tôi", the dossier's forms and timeline, rating."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cchc.catalog.selectors import published_version
+from cchc.core.errors import DomainError
+from cchc.documents import selectors as documents
+from cchc.dossiers.models import Dossier, PersonalDataAccess, Status
+from cchc.measures import services as measures
+
+from . import accounts, rating, selectors, submission
+from .timeline import step_words
+
+citizen_required = login_required(login_url=reverse_lazy("portal:sign_in"))
+PAGE_SIZE = 20
+
+
+def _own(request, code: str) -> Dossier:
+    """The signed-in citizen's dossier; anyone else's is "not found" (no hint that it exists)."""
+    d = (Dossier.objects.select_related("version", "version__procedure", "org")
+         .filter(code=code, citizen_id=request.user.pk).first())
+    if d is None:
+        raise Http404(_("Không tìm thấy hồ sơ này trong hồ sơ của bạn."))
+    return d
+
+
+def _version_online(code: str):
+    try:
+        v = published_version(code)
+    except DomainError as e:
+        raise Http404(e.message) from e
+    if v.online_level == "none":
+        raise Http404(_("Thủ tục này chưa cung cấp dịch vụ công trực tuyến."))
+    return v
+
+
+@citizen_required
+def submit(request, code: str):
+    v = _version_online(code)
+    if not accounts.is_citizen(request.user):
+        return render(request, "portal/not_citizen.html", status=403)
+    components = list(v.components.all())
+    offered = submission.offers(request.user, components)
+    kw = {"version": v, "orgs": submission.places(v), "offered": offered}
+    status = 200
+    if request.method == "POST":
+        form = submission.SubmissionForm(request.POST, request.FILES, **kw)
+        if form.is_valid():
+            try:
+                d = submission.submit(actor=request.user, form=form)
+            except DomainError as e:
+                form.add_error(None, e.message)
+            else:
+                return redirect("portal:submitted", code=d.code)
+        status = 422
+    else:
+        u = request.user
+        form = submission.SubmissionForm(initial={"name": u.last_name or u.get_full_name(), "email": u.email,
+                                                  "phone": accounts.display_phone(u)}, **kw)
+    return render(request, "portal/submit.html", {
+        "v": v, "form": form, "rows": form.rows(), "last_masked_id": submission.last_masked_id(request.user),
+    }, status=status)
+
+
+@citizen_required
+def submitted(request, code: str):
+    d = _own(request, code)
+    return render(request, "portal/submitted.html", {"d": d, "forms": _forms(d)})
+
+
+@citizen_required
+def my_dossiers(request):
+    qs = (Dossier.objects.filter(citizen_id=request.user.pk).select_related("version", "org")
+          .order_by("-submitted_at", "-id"))
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+    rated = set(Dossier.objects.filter(pk__in=[d.pk for d in page], rating__isnull=False)
+                .values_list("pk", flat=True))
+    return render(request, "portal/my_dossiers.html", {"page": page, "rated": rated, "query": "",
+                                                       "RETURNED": Status.RETURNED})
+
+
+@citizen_required
+def my_dossier(request, code: str):
+    d = _own(request, code)
+    PersonalDataAccess.objects.create(dossier=d, viewer=request.user, purpose="nguoi_nop_xem")
+    files = [(c, list(c.files.select_related("stored_file").order_by("id")))
+             for c in d.components.order_by("id")]
+    return render(request, "portal/my_dossier.html", {
+        "d": d, "now": timezone.now(), "forms": _forms(d), "files": files,
+        "steps": [{"at": r["at"], "text": step_words(r["action"])} for r in selectors.public_timeline(d)],
+        "apologies": list(d.apologies.order_by("issued_at")), "rating": rating.of(d),
+        "can_rate": d.status == Status.RETURNED and rating.of(d) is None,
+    })
+
+
+FORM_TITLES = {
+    "01": gettext_lazy("Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)"),
+    "02": gettext_lazy("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)"),
+    "03": gettext_lazy("Phiếu từ chối tiếp nhận giải quyết hồ sơ (mẫu 03)"),
+    "04": gettext_lazy("Văn bản xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)"),
+    "05": gettext_lazy("Thông báo dừng giải quyết hồ sơ (mẫu 05)"),
+}
+
+
+def _forms(d: Dossier) -> list[tuple[str, str]]:
+    """The official forms this dossier has, as (number, title); form 01 once the desk has received it."""
+    have = {
+        "01": d.received_at is not None,
+        "02": d.supplement_count > 0,
+        "03": d.status == Status.REFUSED,
+        "04": d.apology_count > 0,
+        "05": d.status == Status.STOPPED,
+    }
+    return [(n, FORM_TITLES[n]) for n, ok in have.items() if ok]
+
+
+@citizen_required
+def form_pdf(request, code: str, form: str):
+    d = _own(request, code)
+    if form not in dict(_forms(d)):
+        raise Http404(_("Hồ sơ chưa có biểu mẫu này."))
+    r = documents.dossier_form(request.user, d.code, form, "pdf")  # logs the view (Nghị định 13/2023)
+    resp = HttpResponse(r.data, content_type=r.content_type)
+    resp["Content-Disposition"] = f'attachment; filename="{r.filename}"'
+    return resp
+
+
+@citizen_required
+def rate(request, code: str):
+    d = _own(request, code)
+    existing = rating.of(d)
+    rules = rating.rules()
+    form = rating.RatingForm(request.POST or None, rules=rules)
+    status = 200
+    if request.method == "POST" and existing is None:
+        if form.is_valid():
+            try:
+                measures.rate(actor=request.user, dossier_id=d.id, answers=form.answers(), channel="portal")
+            except DomainError as e:
+                form.add_error(None, e.message)
+                status = e.status
+            else:
+                messages.success(request, _("Cảm ơn bạn đã đánh giá. Ý kiến của bạn được ghi nhận."))
+                return redirect("portal:my_dossier", code=d.code)
+        else:
+            status = 422
+    elif request.method == "POST":
+        status = 409
+    return render(request, "portal/rate.html", {
+        "d": d, "form": form, "existing": existing, "returned": d.status == Status.RETURNED,
+        "levels": rating.level_labels(rules),
+    }, status=status)
