@@ -42,9 +42,12 @@ test-postgres:
 	  || { echo "Không kết nối được PostgreSQL tại $(PG_URL): đặt PG_URL=... hoặc khởi động PostgreSQL."; exit 1; }
 	DATABASE_URL=$(PG_URL) CCHC_VAR_DIR=$(CURDIR)/var/test-pg $(BIN)/python -m pytest -q -p no:cacheprovider
 
-## Benchmarks (PostgreSQL): results printed and written to bench/results/.
+## Benchmarks (PostgreSQL): intake and officer list over HTTP, the 766 index at 2,000,000 dossiers, the
+## assistant; results printed, written to bench/results/ and appended to docs/benchmarks.md.
 bench: install-test
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m bench
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m bench --only measures
+	$(BIN)/python -m bench --only assistant
 
 ## Regenerate the committed OpenAPI document after an intended API change.
 openapi: install

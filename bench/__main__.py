@@ -1,7 +1,8 @@
-"""``python -m bench`` — see bench/README.md. Options: --quick, --only intake|list, --src DIR."""
+"""``python -m bench`` — see bench/README.md. Options: --quick, --only intake|list|measures|assistant, --src DIR."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import shutil
 import signal
@@ -25,10 +26,20 @@ QUICK = {
 DEFAULT_LIST_SERVER = ServerConfig("sync", 4)
 
 
+# Benchmarks measured inside this process on a database of their own (no wrk, no server):
+# ``--only NAME`` hands the remaining options to their own ``main``.
+IN_PROCESS = {"measures": "bench.measures", "assistant": "bench.assistant"}
+
+
 def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--only"] and argv[1:2] and argv[1] in IN_PROCESS:
+        result = importlib.import_module(IN_PROCESS[argv[1]]).main(argv[2:])
+        return result if isinstance(result, int) else (0 if result else 1)
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     ap.add_argument("--quick", action="store_true", help="small smoke run (seconds, 20k dossiers); no docs update")
-    ap.add_argument("--only", choices=("intake", "list"), help="run one benchmark")
+    ap.add_argument("--only", choices=("intake", "list", *IN_PROCESS),
+                    help="run one benchmark (measures, assistant: first option; see their modules for the rest)")
     ap.add_argument("--src", help="serve and migrate this source tree instead of ./src (to measure a candidate change)")
     ap.add_argument("--label", default="", help="label of the docs section, e.g. 'candidate: partial inbox index'")
     ap.add_argument("--no-docs", action="store_true", help="write JSON only, leave docs/benchmarks.md alone")
@@ -37,7 +48,7 @@ def main(argv=None) -> int:
     ap.add_argument("--dossiers", type=int, help="dossiers for the list benchmark (default 200,000)")
     ap.add_argument("--requests", type=int, help="requests per list variant (default 300)")
     args = ap.parse_args(argv)
-    args.argv = list(argv) if argv is not None else sys.argv[1:]
+    args.argv = argv
     p = dict(QUICK if args.quick else FULL)
     p["n_dossiers"] = args.dossiers or p["n_dossiers"]
     p["n_requests"] = args.requests or p["n_requests"]

@@ -145,6 +145,9 @@ CCHC_DEFAULT_CUTOFF = os.environ.get("CCHC_DEFAULT_CUTOFF", "15:00")
 # Key for encrypting identity numbers at rest (Nghị định 13/2023). Derived from SECRET_KEY
 # when not set, so the embedded default works; production sets its own and keeps it.
 CCHC_IDENTITY_KEY = os.environ.get("CCHC_IDENTITY_KEY", "")
+# The portal's address as citizens reach it, for links in e-mail and SMS (opt-out, ADR 0012). Messages
+# are sent by a timer outside any request, so no Host header can tell it: production must set it.
+CCHC_SITE_URL = os.environ.get("CCHC_SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 """A small catalogue, indexed for real (the bundled model runs here): names from the demo catalogue."""
 import pytest
 from django.core.cache import cache
+from tests.browser.conftest import chromium, open_page  # noqa: F401 - the widget's browser tests
 from tests.conftest import make_procedure
 
 from cchc.assistant import search, services

@@ -1,4 +1,6 @@
 """POST /api/v1/assistant/ask over real HTTP: answers, bad input, rate limit."""
+from urllib.request import urlopen
+
 import pytest
 from tests.api.live_api import Client
 
@@ -22,8 +24,10 @@ def test_answer_with_why_and_what_to_bring(public, catalogue):
     assert [c["name"] for c in d["components"]] == ["Tờ khai theo mẫu", "Giấy tờ tùy thân"]
     assert d["fees"][0]["text"] == "8.000 đồng" and d["time_limit"] == "5 ngày làm việc"
     assert d["where"] == "Bộ phận Một cửa — Xã Phong Điền"
-    assert d["online_url"] == "/api/v1/procedures/1.001193"
-    assert public.get(d["online_url"].removeprefix("/api/v1")).status == 200   # the link works
+    assert (d["url"], d["online_url"]) == ("/thu-tuc/1.001193/", "/thu-tuc/1.001193/nop-truc-tuyen/")
+    assert top["url"] == "/thu-tuc/1.001193/"
+    page = urlopen(public.base_url.removesuffix("/api/v1") + top["url"])               # the link works
+    assert page.status == 200 and "Đăng ký khai sinh" in page.read().decode()
 
 
 def test_follow_up_narrows_by_level(public, catalogue):
@@ -59,8 +63,9 @@ def test_other_language(public, catalogue):
 def test_no_matching_procedure_offers_browsing(public, catalogue):
     r = public.post("/assistant/ask", {"question": "cách nấu phở bò ngon"})
     assert (r.data["outcome"], r.data["suggestions"], r.data["detail"]) == ("no_match", [], None)
-    assert r.data["browse_url"] == "/api/v1/procedures" and r.data["fields"][0]["name"] == "Hộ tịch"
-    assert public.get(r.data["fields"][0]["url"].removeprefix("/api/v1")).status == 200
+    assert r.data["browse_url"] == "/thu-tuc/" and r.data["fields"][0]["name"] == "Hộ tịch"
+    browse = urlopen(public.base_url.removesuffix("/api/v1") + r.data["fields"][0]["url"])   # the link works
+    assert browse.status == 200 and "Đăng ký khai sinh" in browse.read().decode()
 
 
 def test_rate_limited_per_address(public, catalogue, settings):

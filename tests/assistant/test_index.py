@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
-from cchc.assistant import embedder, lexical, search
+from cchc.assistant import embedder, lexical, search, services
 from cchc.assistant.models import IndexEntry
 from cchc.catalog import services as catalog_services
 from cchc.catalog.models import ProcedureVersion, VersionStatus
@@ -27,6 +27,11 @@ def test_publishing_indexes_the_version_once_committed(world):
     entry = IndexEntry.objects.get(version=draft)
     assert entry.passages == ["Đăng ký kết hôn"] and entry.model_name == embedder.MODEL_NAME
     assert "dang ky ket hon" in entry.folded and "Tờ khai đăng ký kết hôn" in entry.body
+    # one line per part of the version, in services.LAYOUT order (search weighs words by their line)
+    lines = dict(zip(services.LAYOUT, entry.body.split("\n"), strict=False))
+    assert lines["name"] == "Đăng ký kết hôn" and lines["field"] == "Hộ tịch"
+    assert lines["result"] == "Giấy chứng nhận kết hôn" and lines["requirements"] == ""
+    assert entry.body.split("\n")[len(services.LAYOUT) - 1:] == ["Tờ khai đăng ký kết hôn"]   # the components
     vector = embedder.from_bytes(entry.vectors, 1)[0]
     assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1.0) < 1e-3
     # the database's full-text index follows the table (SQLite triggers / PostgreSQL GIN expression)

@@ -48,7 +48,7 @@ def test_detail_of_the_chosen_procedure(catalogue):
     assert [(f["name"], f["text"]) for f in d.fees] == [("Lệ phí", "8.000 đồng")]
     assert d.time_limit == "5 ngày làm việc"
     assert d.where == "Bộ phận Một cửa — Xã Phong Điền"
-    assert (d.online, d.online_url) == ("Toàn trình", "/api/v1/procedures/1.001193")
+    assert (d.online, d.online_url, d.url) == ("Toàn trình", "/thu-tuc/1.001193/nop-truc-tuyen/", "/thu-tuc/1.001193/")
 
 
 def test_province_procedure_says_who_decides_and_where_to_file(catalogue):
@@ -112,4 +112,5 @@ def test_no_matching_procedure_offers_browsing(catalogue, question):
     answer = ask(question)
     assert answer.outcome == "no_match" and answer.suggestions == [] and answer.detail is None
     assert "Chưa tìm thấy thủ tục" in answer.message
-    assert answer.fields == [{"name": "Hộ tịch", "url": "/api/v1/procedures?field=H%E1%BB%99+t%E1%BB%8Bch"}]
+    assert answer.fields == [{"name": "Hộ tịch", "url": "/thu-tuc/?field=H%E1%BB%99+t%E1%BB%8Bch"}]
+    assert answer.browse_url == "/thu-tuc/"

@@ -2,12 +2,17 @@
 import pytest
 
 from cchc.assistant.text import (
+    SYLLABLE,
+    asking_words,
     expand_colloquial,
     fold,
     has_diacritics,
+    load_colloquial,
     looks_vietnamese,
     same_procedure_other_level,
+    spelling_variant,
     unasked_variant,
+    variants_in,
     vietnamese_share,
     words,
 )
@@ -85,3 +90,68 @@ def test_same_procedure_at_another_level(a, b, same):
 ])
 def test_unasked_variant(name, question, unasked):
     assert unasked_variant(fold(name), set(words(question))) is unasked
+
+
+# --- the table of everyday words (data/colloquial.txt) and spelling --------------------------
+
+def test_the_everyday_words_table_is_data(tmp_path):
+    path = tmp_path / "colloquial.txt"
+    path.write_text("# comment\nSổ đỏ | bìa đỏ = giấy chứng nhận quyền sử dụng đất  # trailing comment\n\n"
+                    "GPLX = giấy phép lái xe\n", encoding="utf-8")
+    assert load_colloquial(path) == {"so do": "giay chung nhan quyen su dung dat",
+                                     "bia do": "giay chung nhan quyen su dung dat", "gplx": "giay phep lai xe"}
+    path.write_text("sổ đỏ giấy chứng nhận\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="colloquial.txt:1"):
+        load_colloquial(path)
+
+
+@pytest.mark.parametrize("question, seen, added", [
+    ("tiền án tiền sự có không", ["tien an", "tien su"], "khong ly lich tu phap ly lich tu phap"),
+    ("đóng cửa công ty", ["dong cua cong ty"], "giai the doanh nghiep"),      # longest entry wins
+    ("lap cong ty tnhh", ["lap cong ty", "tnhh"], "thanh lap doanh nghiep trach nhiem huu han"),
+    ("xin học cấp 3", ["cap 3"], "trung hoc pho thong"),
+])
+def test_shipped_table_brings_the_catalogue_words(question, seen, added):
+    text, found = expand_colloquial(" ".join(words(question)))
+    assert found == seen and text.endswith(added)
+
+
+@pytest.mark.parametrize("token, syllable", [
+    ("nguoi", True), ("truyen", True), ("khuya", True), ("ruou", True), ("xoong", True), ("quyen", True),
+    ("thaan", False), ("sihn", False), ("matt", False), ("dugn", False), ("kee", False),
+])
+def test_syllable_shape_knows_vietnamese_vowel_sequences(token, syllable):
+    assert bool(SYLLABLE.match(token)) is syllable
+
+
+@pytest.mark.parametrize("token, other", [("si", "sy"), ("sy", "si"), ("ky", "ki"), ("ly", "li"), ("quy", "qui"),
+                                          ("tay", None), ("huy", None), ("sinh", None), ("y", None)])
+def test_i_y_spellings(token, other):
+    assert spelling_variant(token) == other
+
+
+@pytest.mark.parametrize("name, variants", [
+    ("Cấp lại giấy phép lái xe", ["cap lai"]),
+    ("Đăng ký chấm dứt giám hộ", ["cham dut"]),
+    ("Đăng ký khai sinh có yếu tố nước ngoài", ["co yeu to nuoc ngoai"]),
+    ("Đổi, cấp lại Giấy xác nhận khuyết tật", ["cap lai"]),
+    # one action among several, or a situation: not a variant of another procedure
+    ("Cấp, cấp lại giấy phép khai thác thủy sản", []),
+    ("Ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn của công dân Việt Nam", []),
+    ("Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hằng tháng", []),
+    ("Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch", []),
+    ("Đăng ký nghĩa vụ quân sự chuyển đến khi thay đổi nơi cư trú", []),
+])
+def test_variants_that_define_a_name(name, variants):
+    assert variants_in(fold(name)) == variants
+
+
+@pytest.mark.parametrize("folded, marked", [
+    ("cho hoi lam the nao de dang ky khai sinh can giay to gi o dau", {0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15}),
+    ("xin giay phep xay dung mat bao lau", {5, 6, 7}),
+    ("khieu nai lan dau", set()),          # "đầu" alone names a matter ("lần đầu"); only "ở đâu" asks
+    ("cap lai giay to tuy than", set()),   # "giấy tờ" is a matter unless asked as "giấy tờ gì"
+    ("thu tuc gi de mo quan an", {0, 1, 2}),
+])
+def test_question_phrases_are_marked_as_a_whole(folded, marked):
+    assert asking_words(folded) == marked

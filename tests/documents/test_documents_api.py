@@ -74,6 +74,12 @@ def test_form_downloads_follow_dossier_rules(world, clock, api, tmp_path):
     assert r.status == 404 and r.code == "bieu_mau_khong_ton_tai"
     status, body, _ = raw_get(api(world.desk), "/registers/H99.01.01?start=2025-06-01&end=2025-06-30&format=pdf")
     assert status == 200 and body.startswith(b"%PDF-")
+    # the register also as a spreadsheet, the same book the back office exports
+    status, body, ctype = raw_get(api(world.desk), "/registers/H99.01.01?start=2025-06-01&end=2025-06-30&format=xlsx")
+    assert status == 200 and ctype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    from openpyxl import load_workbook
+    ws = load_workbook(io.BytesIO(body)).active
+    assert ws["A5"].value == "SỔ THEO DÕI HỒ SƠ" and ws["B9"].value == d.code and ws["A10"].value is None
     assert api().get(f"/dossiers/{d.code}/forms/01").status == 401
 
 

@@ -245,3 +245,12 @@ def test_verification_page_shows_signer_time_and_change(signed_world, clock, cli
     resp = client.post("/giay-to/xac-minh/", {"file": SimpleUploadedFile("sua.pdf", tampered)})
     page = " ".join(html.unescape(resp.content.decode()).split())
     assert "Không hợp lệ:" in page and "<td>Không</td><td>Có</td>" in page  # not intact, changed after signing
+
+
+def test_a_broken_pdf_is_a_clear_error_and_nothing_is_signed(signed_world, clock, media):
+    d = processing(signed_world, clock)
+    with pytest.raises(ValidationFailed) as e:
+        services.issue_result(actor=signed_world.clerk, dossier_id=d.id,
+                              files=[services.IncomingFile("hong.pdf", b"%PDF-1.7\n no objects, no trailer\n")])
+    assert e.value.code == "pdf_hong" and "bị hỏng" in e.value.message
+    assert not ResultDocument.objects.exists() and not StoredFile.objects.exists() and blob_files(media) == []

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 
-from cchc.core.events import dossier_event
+from cchc.core.events import dossier_recorded
 from cchc.dossiers import services as ds
 from cchc.dossiers.models import Dossier, Status
 from cchc.notifications import services as ns
@@ -57,7 +57,7 @@ def test_one_event_is_never_sent_twice(world, clock, smtp, django_capture_on_com
     d = receive(world, django_capture_on_commit_callbacks)
     ns.send_pending()
     # the same event delivered again (a re-sent signal, a second worker): nothing new
-    dossier_event.send(sender=None, action="receive", dossier_id=d.id, actor_id=None)
+    dossier_recorded.send(sender=None, action="receive", dossier=d, actor_id=None, audit_id=None)
     assert Outbox.objects.count() == 2
     assert ns.send_pending() == {}
     assert len(smtp.messages) == 1
@@ -138,11 +138,12 @@ def test_opt_out_of_optional_messages_only(world, clock, smtp, settings, django_
     # the citizen account 0905123456 owns the number, written here the international way
     ns.opt_out(actor=w.citizen, address="+84 905 123 456")
     d = receive(w, django_capture_on_commit_callbacks, email="")
-    assert Outbox.objects.get(kind="dossier_received").state == "skipped"
     with django_capture_on_commit_callbacks(execute=True):
         ds.hand_over(actor=w.desk, dossier_id=d.id)
         ds.request_supplement(actor=w.specialist, dossier_id=d.id, items=["Giấy chứng sinh"], reason="Thiếu giấy")
-    assert ns.send_pending() == {"sent": 1}  # the supplement request is required by law: still sent
+    # the receipt notice is optional: not sent; the supplement request is required by law: still sent
+    assert ns.send_pending() == {"skipped": 1, "sent": 1}
+    assert Outbox.objects.get(kind="dossier_received").state == "skipped"
     assert [line["text"] for line in sms_lines(settings)] == [
         f"Hồ sơ {d.code} cần bổ sung giấy tờ. Vui lòng xem hướng dẫn tại nơi tiếp nhận."]
 
@@ -197,7 +198,7 @@ def test_payment_and_apology_with_the_new_date(world, clock, smtp, django_captur
     assert "Chờ xác minh tại nơi cư trú" in body and "Ngày hẹn trả mới: 10/07/2025" in body
 
 
-def test_queued_only_after_the_action_commits(world, clock, django_capture_on_commit_callbacks):
+def test_the_notice_commits_with_the_action_or_not_at_all(world, clock, django_capture_on_commit_callbacks):
     from django.db import transaction
 
     def intake():
@@ -206,7 +207,8 @@ def test_queued_only_after_the_action_commits(world, clock, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         with transaction.atomic():
             d = ds.receive_at_desk(actor=world.desk, intake=intake())
-            assert not Outbox.objects.exists()  # not while the action can still roll back
+            # written in the action's own transaction (transactional outbox), before it commits
+            assert Outbox.objects.filter(dossier_id=d.id).count() == 2
     assert Outbox.objects.filter(dossier_id=d.id).count() == 2
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
         with transaction.atomic():
@@ -235,3 +237,20 @@ def test_an_administrator_edits_a_template_in_the_admin(client, world, clock, sm
     msg = smtp.messages[-1][1]
     assert subject(msg) == f"Kết quả hồ sơ {d.code} đã sẵn sàng"
     assert msg.get_content().strip() == f"Mời Nguyễn Thị Hoa đến nhận kết quả hồ sơ {d.code}."
+
+
+def test_an_opt_out_made_after_the_action_still_stops_its_notice(world, clock, smtp, settings,
+                                                                  django_capture_on_commit_callbacks):
+    d = receive(world, django_capture_on_commit_callbacks, email="")
+    assert Outbox.objects.get(dossier_id=d.id, kind="dossier_received").state == "pending"
+    ns.opt_out(actor=world.citizen, address=PHONE)  # before the sender runs
+    assert ns.send_pending() == {"skipped": 1}
+    assert sms_lines(settings) == []
+
+
+def test_a_broken_template_costs_the_notice_not_the_action(world, clock, django_capture_on_commit_callbacks):
+    t = Template.objects.get(kind="dossier_received")
+    t.sms_body = "Hồ sơ {% if %}"  # an administrator's syntax error
+    t.save()
+    d = receive(world, django_capture_on_commit_callbacks, email="")
+    assert Dossier.objects.filter(pk=d.pk).exists() and not Outbox.objects.filter(dossier_id=d.id).exists()

@@ -62,6 +62,7 @@ def test_a_forged_link_changes_nothing(client, world, clock, django_capture_on_c
     receive(world, django_capture_on_commit_callbacks)
     r = client.post("/thong-bao/t/khong-phai-ma-that/", {"receive": "0"})
     assert r.status_code == 404 and "Đường dẫn không hợp lệ" in r.content.decode()
+    assert 'href="/thong-bao/"' in r.content.decode()  # the other way to show ownership: signing in
     assert not OptOut.objects.exists()
 
 
@@ -108,3 +109,28 @@ def test_bad_address(client, world):
     client.force_login(world.citizen)
     r = client.post("/thong-bao/", {"address": "12", "receive": "0"})
     assert r.status_code == 422 and not OptOut.objects.exists()
+
+
+def test_links_are_built_from_the_site_url_setting_only(world, clock, settings, monkeypatch,
+                                                        django_capture_on_commit_callbacks):
+    settings.CCHC_SITE_URL = "https://dichvucong.songhuong.gov.vn/"
+    monkeypatch.setenv("CCHC_SITE_URL", "http://somewhere-else.example")  # read once, by settings.py only
+    receive(world, django_capture_on_commit_callbacks)
+    sms = Outbox.objects.get(kind="dossier_received", channel="sms")
+    assert f"https://dichvucong.songhuong.gov.vn/thong-bao/t/{sms.token}/" in sms.body
+    assert "somewhere-else" not in sms.body
+
+
+@pytest.mark.parametrize("environment, expected", [
+    ({}, "http://127.0.0.1:8000"),
+    ({"CCHC_SITE_URL": "https://dichvucong.songhuong.gov.vn"}, "https://dichvucong.songhuong.gov.vn"),
+])
+def test_the_site_url_setting_comes_from_the_environment(environment, expected, tmp_path):
+    import os
+    import subprocess
+    import sys
+    env = {k: v for k, v in os.environ.items() if k != "CCHC_SITE_URL"} | environment
+    env |= {"DJANGO_SETTINGS_MODULE": "cchc.settings", "CCHC_VAR_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", "from django.conf import settings; print(settings.CCHC_SITE_URL)"],
+                         env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == expected

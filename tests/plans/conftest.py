@@ -1,5 +1,6 @@
 import pytest
 from tests.api.live_api import client_for
+from tests.notifications.conftest import smtp, smtp_settings  # noqa: F401  (a real local SMTP server)
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def _upload(client, name: str, data: bytes):
                        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
 
 
-def test_import_then_progress_over_http(api, world):
+def test_import_then_progress_over_http(api, world, clock):
     reformer = make_user("cchc_tinh", world.province, Role.REFORM)
     c = api(reformer)
     r = _upload(c, "kh.txt", PLAN.encode())
@@ -42,8 +42,15 @@ def test_import_then_progress_over_http(api, world):
     task_id = Plan.objects.get(pk=plan_id).tasks.order_by("id")[0].id
     denied = api(world.finance_specialist).post(f"/tasks/{task_id}/progress", {"percent": 50})
     assert (denied.status, denied.code) == (403, "khong_phai_co_quan_chu_tri")
+    clock.set(2025, 3, 10, 9, 0)
     ok = api(world.justice_specialist).post(f"/tasks/{task_id}/progress", {"percent": 50, "narrative": "Đang làm"})
-    assert ok.status == 201 and ok.data["percent"] == 50
+    assert ok.status == 201 and ok.data["percent"] == 50 and ok.data["status"] == "in_progress"
+    # 01/07/2025: task 1 (due 31/03/2025, 50%) is late for Sở Tư pháp; task 2 (due 31/12/2025) is not
+    clock.set(2025, 7, 1, 9, 0)
+    late = c.get("/plans/late-tasks")
+    assert late.status == 200
+    assert [(g["org"], [(t["number"], t["percent"], t["due_on"]) for t in g["tasks"]]) for g in late.data] == [
+        ("Sở Tư pháp", [("1", 50, "2025-03-31")])]
 
 
 def test_not_a_plan_over_http(api, world):

@@ -214,3 +214,57 @@ def test_agency_plan_tracking(reform):
     make_org("H99.03", "Sở Nội vụ", OrgKind.AGENCY, w.province)
     got = {r["org"].name: (r["plan"] is not None, r["on_time"]) for r in selectors.agency_plan_tracking(parent)}
     assert got == {"Sở Tư pháp": (True, True), "Sở Tài chính": (True, False), "Sở Nội vụ": (False, False)}
+
+
+PROGRAMME = """ỦY BAN NHÂN DÂN
+TỈNH SÔNG HƯƠNG
+Số: 88/KH-UBND
+Sông Hương, ngày 05 tháng 02 năm 2021
+KẾ HOẠCH
+CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC TỈNH SÔNG HƯƠNG GIAI ĐOẠN 2021 - 2030
+I. MỤC TIÊU
+- Đến năm 2025, 90% thủ tục hành chính được giải quyết đúng hạn.
+II. NHIỆM VỤ
+1. Cải cách thể chế
+a) Rà soát, hệ thống hóa văn bản quy phạm pháp luật của tỉnh.
+2. Cải cách thủ tục hành chính
+a) Công khai đầy đủ thủ tục hành chính trên Cổng dịch vụ công.
+3. Công tác thông tin, tuyên truyền cải cách hành chính
+a) Tổ chức cuộc thi tìm hiểu cải cách hành chính.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tư pháp chủ trì, theo dõi nội dung cải cách thể chế.
+"""
+
+
+def test_programme_from_narrative_with_areas_then_a_derived_agency_plan(reform):
+    """A multi-year programme with no appendix table: tasks from the numbered narrative, the lead of
+    an area taken from the implementation section (and said so), two of the seven areas plus a
+    custom one; then Sở Tư pháp's own plan saved under it."""
+    w = reform
+    plan = services.confirm_import(actor=w.reformer, payload=_preview(PROGRAMME),
+                                   decisions={"issuer_id": w.province.id})
+    assert (plan.kind, plan.number, plan.issued_on) == ("programme", "88/KH-UBND", date(2021, 2, 5))
+    assert (plan.period_start, plan.period_end) == (date(2021, 1, 1), date(2030, 12, 31))
+    assert plan.title == "Kế hoạch cải cách hành chính nhà nước tỉnh Sông Hương giai đoạn 2021 - 2030"
+    assert plan.areas == [{"key": "the_che", "label": "Cải cách thể chế"},
+                          {"key": "tthc", "label": "Cải cách thủ tục hành chính"},
+                          {"key": "custom", "label": "Công tác thông tin, tuyên truyền cải cách hành chính"}]
+    tasks = list(plan.tasks.order_by("id"))
+    assert [(t.area, t.lead) for t in tasks] == [
+        ("the_che", w.justice), ("tthc", None), ("Công tác thông tin, tuyên truyền cải cách hành chính", None)]
+    assert "cơ quan chủ trì suy ra từ phần tổ chức thực hiện" in tasks[0].review_flags
+    assert "thiếu cơ quan chủ trì" in tasks[1].review_flags and tasks[1].due_on is None
+    (target,) = plan.targets.all()  # 90% by 2025: measured over the year 2025
+    assert (target.threshold, target.period_start, target.period_end) == (90, date(2025, 1, 1), date(2025, 12, 31))
+
+    stp_reform = make_user("cchc_stp", w.justice, Role.REFORM)
+    with pytest.raises(NotFound) as e:  # a parent that does not exist is refused, not dropped
+        services.confirm_import(actor=stp_reform, payload=_preview(),
+                                decisions={"issuer_id": w.justice.id, "parent_id": 999_999, "kind": "agency"})
+    assert e.value.code == "ke_hoach_khong_ton_tai"
+    with pytest.raises(PermissionDenied):  # Sở Tư pháp's officer does not issue the province's plan
+        services.confirm_import(actor=stp_reform, payload=_preview(), decisions={"issuer_id": w.province.id})
+    own = services.confirm_import(actor=stp_reform, payload=_preview(),
+                                  decisions={"issuer_id": w.justice.id, "parent_id": plan.id, "kind": "agency"})
+    assert (own.kind, own.issuer, own.parent) == ("agency", w.justice, plan)
+    assert Plan.objects.count() == 2

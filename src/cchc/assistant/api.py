@@ -23,6 +23,7 @@ class SuggestionOut(Schema):
     name: str
     level: str
     level_label: str
+    url: str = Field(description="Trang của thủ tục trên Cổng dịch vụ công")
     matched_words: list[str] = Field(description="Các từ của thủ tục có trong câu hỏi")
     similar_to: str | None = Field(description="Cụm từ gần nghĩa với câu hỏi (tìm theo nghĩa)")
     score: float
@@ -39,7 +40,8 @@ class DetailOut(Schema):
     where: str
     address: str
     online: str
-    online_url: str
+    online_url: str = Field(description="Trang nộp hồ sơ trực tuyến trên Cổng; rỗng khi thủ tục chưa nộp trực tuyến")
+    url: str = Field(description="Trang của thủ tục trên Cổng dịch vụ công")
 
 
 class FollowUpOut(Schema):
@@ -55,7 +57,7 @@ class AnswerOut(Schema):
     suggestions: list[SuggestionOut]
     detail: DetailOut | None
     follow_ups: list[FollowUpOut]
-    browse_url: str
+    browse_url: str = Field(description="Danh mục thủ tục trên Cổng, để tự tìm")
     fields: list[dict] = Field(description="Các lĩnh vực để duyệt danh mục khi không tìm thấy: name, url")
 
 

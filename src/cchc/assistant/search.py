@@ -22,13 +22,16 @@ from cchc.catalog.selectors import published_versions
 
 from . import embedder, lexical
 from .models import IndexEntry
+from .services import LAYOUT
 from .text import (
     COLLOQUIAL,
     STOPWORDS,
     SYLLABLE,
+    asking_words,
     expand_colloquial,
     fold,
     has_diacritics,
+    spelling_variant,
     unasked_variant,
     variants_in,
     words,
@@ -50,6 +53,10 @@ MIN_COSINE = 0.845
 MIN_COVERAGE = 0.5
 
 BM25_K1, BM25_B = 1.2, 0.75
+# BM25F (Robertson et al. 2004): a word counts as many times as the weight of the line it is on
+# (``services.LAYOUT``). Chosen by cross-validation inside the dev half (docs/assistant-eval.md).
+FIELD_WEIGHTS = {"name": 2.0, "field": 3.0, "agency": 1.0, "result": 3.0, "subjects": 1.0,
+                 "requirements": 1.0, "components": 1.0}
 RETRIEVAL_MAX_DF = 0.2  # single words in more than 20 % of the procedures do not fetch candidates
 
 
@@ -79,6 +86,12 @@ class Index:
     vocab: list[str]              # folded single words, for typo correction
     accents: dict[str, str]       # folded word or phrase -> its most frequent written form
     position: dict[int, int] = field(default_factory=dict)
+    # Precomputed for scoring with numpy instead of Python loops over the candidates:
+    postings: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)       # term -> (rows, tf)
+    name_postings: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    norms: np.ndarray | None = None         # BM25 length normalisation of each entry (whole text)
+    name_norms: np.ndarray | None = None    # ... of each name
+    level_array: np.ndarray | None = None
 
     @property
     def size(self) -> int:
@@ -124,7 +137,7 @@ def current() -> Index:
 def build(key: tuple) -> Index:
     rows = list(_entries().select_related("version__procedure").order_by("pk").values_list(
         "pk", "version__procedure__code", "version__name", "version__level", "body", "passages", "vectors"))
-    ids, codes, names, levels, passages, blocks, terms, starts = [], [], [], [], [], [], [], []
+    ids, codes, names, levels, passages, blocks, terms, starts, weights = [], [], [], [], [], [], [], [], []
     df: Counter = Counter()
     written: dict[str, Counter] = defaultdict(Counter)
     row = 0
@@ -137,15 +150,23 @@ def build(key: tuple) -> Index:
         starts.append(row)
         blocks.append(embedder.from_bytes(raw, len(ps)))
         row += len(ps)
-        t = Counter()
-        for line in body.splitlines():
-            raw_words = [w for w in line.replace(",", " ").replace(".", " ").split() if w]
-            folded = words(line)
-            t.update(grams(folded))
-            if len(raw_words) == len(folded):  # map folded forms back to how they are written
-                for a, b in zip(grams(folded), grams([w.lower().strip("();:") for w in raw_words]), strict=True):
-                    written[a][b] += 1
+        t, weighted = Counter(), Counter()
+        for i, line in enumerate(body.split("\n")):
+            weight = FIELD_WEIGHTS[LAYOUT[min(i, len(LAYOUT) - 1)]]
+            if not weight:
+                continue
+            for part in line.split(";"):       # no phrase across two fees or two laws
+                raw_words = [w for w in part.replace(",", " ").replace(".", " ").split() if w]
+                folded = words(part)
+                g = grams(folded)
+                t.update(g)
+                for term in g:
+                    weighted[term] += weight
+                if len(raw_words) == len(folded):  # map folded forms back to how they are written
+                    for a, b in zip(g, grams([w.lower().strip("();:") for w in raw_words]), strict=True):
+                        written[a][b] += 1
         terms.append(t)
+        weights.append(weighted)
         df.update(t.keys())
     name_terms = [Counter(grams(words(n))) for n in names]
     name_df: Counter = Counter()
@@ -155,7 +176,7 @@ def build(key: tuple) -> Index:
     index = Index(
         key=key, ids=ids, codes=codes, names=names, levels=levels, passages=passages, vectors=vectors,
         starts=np.array(starts, dtype=np.int64), terms=terms,
-        lengths=np.array([sum(t.values()) for t in terms], dtype=np.float64),
+        lengths=np.array([sum(w.values()) for w in weights], dtype=np.float64),
         df=df, folded_names=[fold(n) for n in names], variants=[variants_in(fold(n)) for n in names],
         name_terms=name_terms, name_df=name_df,
         name_lengths=np.array([sum(t.values()) for t in name_terms], dtype=np.float64),
@@ -163,7 +184,24 @@ def build(key: tuple) -> Index:
         accents={k: c.most_common(1)[0][0] for k, c in written.items()},
     )
     index.position = {pk: i for i, pk in enumerate(ids)}
+    index.postings, index.norms = _postings(weights, index.lengths)
+    index.name_postings, index.name_norms = _postings(name_terms, index.name_lengths)
+    index.level_array = np.array(levels, dtype=object)
     return index
+
+
+def _postings(docs: list[Counter], lengths: np.ndarray) -> tuple[dict, np.ndarray]:
+    """Inverted lists (rows and term frequencies as arrays) and the BM25 length factor of each row."""
+    rows: dict[str, list[int]] = defaultdict(list)
+    tfs: dict[str, list[int]] = defaultdict(list)
+    for i, doc in enumerate(docs):
+        for t, f in doc.items():
+            rows[t].append(i)
+            tfs[t].append(f)
+    postings = {t: (np.array(r, dtype=np.int32), np.array(tfs[t], dtype=np.float32)) for t, r in rows.items()}
+    avg = float(lengths.mean()) if len(lengths) else 1.0
+    norms = (BM25_K1 * (1 - BM25_B + BM25_B * lengths / (avg or 1.0))).astype(np.float32)
+    return postings, norms
 
 
 # --- the question ----------------------------------------------------------------------------
@@ -173,24 +211,39 @@ class Query:
     text: str                      # as asked
     tokens: list[str]              # folded, typos corrected, colloquial words expanded
     content: list[str]             # tokens that say what the matter is (no stopwords)
+    stop: list[bool]               # per token: a stopword or part of a question phrase ("ở đâu")
     corrected: dict[str, str]      # typo -> word of the catalogue
     colloquial: list[str]          # colloquial words recognised
     for_model: str                 # text given to the embedding model (diacritics restored if absent)
 
 
-def correct(token: str, index: Index) -> str | None:
+def correct(token: str, index: Index, before: str = "", after: str = "") -> str | None:
     """The catalogue word a typo stands for ("sihn" → "sinh"); None when it is not a typo.
 
     Only words that cannot be Vietnamese syllables are corrected: a real word outside the
-    catalogue ("vợ", "chồng") is left alone rather than turned into a near neighbour.
+    catalogue ("vợ", "chồng") is left alone rather than turned into a near neighbour. Among the
+    words one edit away, the one that makes a known phrase with a neighbouring word wins ("doc
+    thaan" → "độc thân", not "thuận"), then a doubled key dropped ("matt" → "mat"), then the
+    most frequent.
     """
-    if token in index.df or token.isdigit() or len(token) < 3 or SYLLABLE.match(token):
+    if token in index.df or token.isdigit():
+        return None
+    other = spelling_variant(token)
+    if other in index.df:                 # "lí lịch" in the question, "lý lịch" in the catalogue
+        return other
+    if len(token) < 3 or SYLLABLE.match(token):
         return None
     hits = process.extract(token, index.vocab, scorer=OSA.distance, score_cutoff=1, limit=20)
     if not hits:
         return None
     best = min(h[1] for h in hits)
-    return max((h[0] for h in hits if h[1] == best), key=lambda w: index.df[w])
+    undoubled = {token[:i] + token[i + 1:] for i in range(1, len(token)) if token[i] == token[i - 1]}
+
+    def likelihood(w: str) -> tuple:
+        phrase = any(p in index.df or p in COLLOQUIAL for p in (f"{before} {w}", f"{w} {after}"))
+        return phrase, w in undoubled, index.df[w]
+
+    return max((h[0] for h in hits if h[1] == best), key=likelihood)
 
 
 def restore_diacritics(tokens: list[str], index: Index) -> str:
@@ -211,18 +264,20 @@ def parse(text: str, index: Index) -> Query:
     raw = words(text)
     corrected: dict[str, str] = {}
     fixed = []
-    for t in raw:
-        c = correct(t, index)
+    for i, t in enumerate(raw):
+        c = correct(t, index, fixed[-1] if fixed else "", raw[i + 1] if i + 1 < len(raw) else "")
         if c:
             corrected[t] = c
         fixed.append(c or t)
     expanded, colloquial = expand_colloquial(" ".join(fixed))
     tokens = expanded.split()
-    content = [t for t in tokens if t not in STOPWORDS]
+    asking = asking_words(" ".join(tokens))  # "cần giấy tờ gì", "ở đâu": how it is asked, not what
+    stop = [t in STOPWORDS or i in asking for i, t in enumerate(tokens)]
+    content = [t for t, s in zip(tokens, stop, strict=True) if not s]
     for_model = text if has_diacritics(text) else restore_diacritics(fixed, index)
     if colloquial:  # tell the model too what the colloquial words mean, in the catalogue's words
         for_model += " (" + ", ".join(restore_diacritics(COLLOQUIAL[c].split(), index) for c in colloquial) + ")"
-    return Query(text=text, tokens=tokens, content=content, corrected=corrected, colloquial=colloquial,
+    return Query(text=text, tokens=tokens, content=content, stop=stop, corrected=corrected, colloquial=colloquial,
                  for_model=for_model)
 
 
@@ -230,7 +285,7 @@ def query_terms(q: Query) -> list[str]:
     """Words and the phrases of adjacent content words, each once."""
     seen, out = set(), []
     toks = q.tokens
-    pairs = [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False) if a not in STOPWORDS and b not in STOPWORDS]
+    pairs = [f"{a} {b}" for a, b, sa, sb in zip(toks, toks[1:], q.stop, q.stop[1:], strict=False) if not (sa or sb)]
     for t in q.content + pairs:
         if t not in seen:
             seen.add(t)
@@ -264,25 +319,25 @@ class Ranking:
         return bool(self.hits) and (self.best_cosine >= MIN_COSINE or self.coverage >= MIN_COVERAGE)
 
 
-def bm25(index: Index, terms: list[str], positions: list[int], *, names: bool = False) -> dict[int, float]:
-    """Okapi BM25 of the candidates, over the whole text or over the names only."""
-    if not positions or not terms:
-        return {}
-    docs, lengths, df = ((index.name_terms, index.name_lengths, index.name_df) if names
-                         else (index.terms, index.lengths, index.df))
-    avg = float(lengths.mean()) or 1.0
-    weights = {t: index.idf(t, df) for t in terms if t in df}
-    scores = {}
-    for p in positions:
-        tf_doc, dl = docs[p], lengths[p]
-        s = 0.0
-        for t, w in weights.items():
-            f = tf_doc.get(t, 0)
-            if f:
-                s += w * f * (BM25_K1 + 1) / (f + BM25_K1 * (1 - BM25_B + BM25_B * dl / avg))
-        if s > 0:
-            scores[p] = s
+def bm25(index: Index, terms: list[str], candidates: np.ndarray, *, names: bool = False) -> np.ndarray:
+    """Okapi BM25 of every entry (0 outside ``candidates``, a boolean mask), over the whole text or the names."""
+    postings, norms, df = ((index.name_postings, index.name_norms, index.name_df) if names
+                           else (index.postings, index.norms, index.df))
+    scores = np.zeros(index.size, dtype=np.float32)
+    for t in terms:
+        hit = postings.get(t)
+        if hit is not None:
+            rows, tf = hit
+            scores[rows] += index.idf(t, df) * tf * (BM25_K1 + 1) / (tf + norms[rows])
+    scores[~candidates] = 0.0
     return scores
+
+
+def top(scores: np.ndarray, depth: int = DEPTH) -> list[int]:
+    """Rows of the ``depth`` best positive scores, best first (ties by row, as a stable sort would)."""
+    rows = np.flatnonzero(scores > 0)
+    order = rows[np.argsort(-scores[rows], kind="stable")]
+    return [int(p) for p in order[:depth]]
 
 
 def rank(text: str, *, level: str | None = None, limit: int = 5, index: Index | None = None) -> Ranking:
@@ -290,29 +345,27 @@ def rank(text: str, *, level: str | None = None, limit: int = 5, index: Index | 
     q = parse(text, index)
     if index.size == 0:
         return Ranking(q, [], 0.0, 0.0)
-    allowed = None if not level else {i for i, lv in enumerate(index.levels) if lv == level}
+    allowed = None if not level else index.level_array == level
     terms = query_terms(q)
 
     # lexical: the database finds candidates, BM25 (same on both engines) orders them
     # Words found in most procedures ("cấp", "giấy", "đăng ký") would make every row a candidate:
     # they still weigh in BM25 below, but only the telling ones ask the database.
     telling = [t for t in terms if " " in t or index.df.get(t, 0) <= RETRIEVAL_MAX_DF * index.size]
-    found = [index.position[v] for v in lexical.candidates(telling or terms) if v in index.position]
+    found = np.zeros(index.size, dtype=bool)
+    found[[index.position[v] for v in lexical.candidates(telling or terms) if v in index.position]] = True
     if allowed is not None:
-        found = [p for p in found if p in allowed]
-    lex = bm25(index, terms, found)
-    lex_order = sorted(lex, key=lambda p: -lex[p])[:DEPTH]
-    by_name = bm25(index, terms, found, names=True)
-    name_order = sorted(by_name, key=lambda p: -by_name[p])[:DEPTH]
+        found &= allowed
+    lex_order = top(bm25(index, terms, found))
+    name_order = top(bm25(index, terms, found, names=True))
 
-    # semantic: best passage of each entry
-    sims = index.vectors @ embedder.query(q.for_model)
+    # semantic: best passage of each entry. einsum, not @: numpy's BLAS would start its threads
+    # for this small product, and on a busy 2-core machine they made it 20-40x slower (6 ms vs 0.2).
+    sims = np.einsum("ij,j->i", index.vectors, embedder.query(q.for_model))
     per_entry = np.maximum.reduceat(sims, index.starts) if len(sims) else sims
     if allowed is not None:
-        mask = np.full(index.size, -1.0, dtype=np.float32)
-        mask[list(allowed)] = 0
-        per_entry = np.where(mask < 0, -1.0, per_entry)
-    sem_order = [int(p) for p in np.argsort(-per_entry)[:DEPTH] if per_entry[p] > -1]
+        per_entry = np.where(allowed, per_entry, np.float32(-1.0))
+    sem_order = [int(p) for p in np.argsort(-per_entry, kind="stable")[:DEPTH] if per_entry[p] > -1]
 
     fused: dict[int, float] = defaultdict(float)
     lex_rank = {p: r for r, p in enumerate(lex_order, start=1)}

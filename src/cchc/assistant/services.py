@@ -19,16 +19,22 @@ log = logging.getLogger(__name__)
 BATCH = 32
 
 
-def document(v: ProcedureVersion) -> tuple[str, list[str]]:
-    """The text searched lexically and the passages embedded, for one version.
+# The lines of the searched text, in this order (one line each, empty when the version has none;
+# the components follow, one line each). ``search`` weighs the words by the line they come from.
+LAYOUT = ("name", "field", "agency", "result", "subjects", "requirements", "components")
 
-    The name counts twice (it is what people name); the sequence and method are left out: they
-    are the same boilerplate in every procedure and would make everything match everything.
+
+def document(v: ProcedureVersion) -> tuple[str, list[str]]:
+    """The text searched lexically (lines in ``LAYOUT`` order) and the passages embedded, for one version.
+
+    The sequence and method are left out: they are the same boilerplate in every procedure and
+    would make everything match everything; the legal basis and fee names ranked no better in
+    cross-validation (docs/assistant-eval.md).
     """
-    components = [c.name for c in v.components.all()]
     org = v.competent_org.name if v.competent_org_id else ""
-    body = "\n".join(filter(None, [v.name, v.name, v.field, v.get_level_display(), org, v.result_type,
-                                   v.subjects, v.requirements, *components]))
+    lines = [v.name, v.field, f"{v.get_level_display()} {org}".strip(), v.result_type, v.subjects,
+             v.requirements, *(c.name for c in v.components.all())]
+    body = "\n".join(" ".join(line.split()) for line in lines)
     # One passage, the name: it is what people's questions resemble. Adding the field, result and
     # components ranked no better on the dev questions and cost 3–7× more CPU per version
     # (the model's cost grows with the tokens), which matters when a whole catalogue is re-indexed.

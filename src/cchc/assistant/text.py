@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -43,44 +44,52 @@ a ah ai anh ba bac cac chi cho cua da de den duoc em gi gio ha hay hom khi khong
 muon nao nay ne nen nhe nhi nhieu nho nhung nua o oi phai qua ra roi se thi toi va ve vi voi xin xong ong
 """.split())
 
-# Colloquial words → the catalogue's words (folded). Domain knowledge of how people name things,
-# written from everyday usage, not from the evaluation questions.
-COLLOQUIAL: dict[str, str] = {
-    "so do": "giay chung nhan quyen su dung dat",
-    "so hong": "giay chung nhan quyen su dung dat quyen so huu nha o",
-    "bia do": "giay chung nhan quyen su dung dat",
-    "bang lai": "giay phep lai xe",
-    "lay vo": "ket hon", "lay chong": "ket hon", "cuoi vo": "ket hon", "cuoi chong": "ket hon",
-    "dam cuoi": "ket hon", "cuoi xin": "ket hon",
-    "ly di": "ly hon",
-    "moi sinh": "khai sinh", "moi de": "khai sinh", "vua sinh": "khai sinh", "vua de": "khai sinh",
-    "so sinh": "khai sinh", "em be": "khai sinh",
-    "qua doi": "khai tu", "tu tran": "khai tu", "chet": "khai tu", "mat roi": "khai tu",
-    "cong chung": "chung thuc", "sao y": "chung thuc ban sao", "photo": "ban sao",
-    "sua nha": "sua chua cai tao nha o", "xay nha": "giay phep xay dung nha o rieng le",
-    "mo quan": "ho kinh doanh", "buon ban": "ho kinh doanh", "tap hoa": "ho kinh doanh",
-    "mo cong ty": "thanh lap doanh nghiep", "lap cong ty": "thanh lap doanh nghiep",
-    "mat viec": "tro cap that nghiep", "nghi viec": "tro cap that nghiep",
-    "doc than": "xac nhan tinh trang hon nhan",
-    "nhap ngu": "nghia vu quan su", "bo doi": "nghia vu quan su",
-    "chia dat": "tach thua", "tach so": "tach thua",
-    "sang ten": "chuyen nhuong", "mua dat": "chuyen nhuong", "ban dat": "chuyen nhuong",
-    "quan an": "dich vu an uong", "nha hang": "dich vu an uong",
-    "tan tat": "khuyet tat",
-    "vay ngan hang": "the chap",
-    "viet kieu": "nuoc ngoai", "han quoc": "nuoc ngoai", "trung quoc": "nuoc ngoai", "dai loan": "nuoc ngoai",
-    "nhat ban": "nuoc ngoai", "nguoi tay": "nuoc ngoai",
-    "giay phep lao dong": "giay phep lao dong nguoi nuoc ngoai",
-    # everyday names of papers and acts
-    "bao tu": "khai tu", "chung tu": "khai tu", "hon thu": "ket hon", "giai chap": "xoa the chap",
-    "tho cu": "dat o", "ghi sai": "cai chinh", "ghi nham": "cai chinh", "doi ten": "thay doi",
-    "the pet": "giay phep lai xe",
-    # abbreviations people type
-    "cmnd": "can cuoc", "cccd": "can cuoc", "bhyt": "bao hiem y te", "bhxh": "bao hiem xa hoi",
-    "htx": "hop tac xa", "tnhh": "trach nhiem huu han", "gplx": "giay phep lai xe",
-    "pccc": "phong chay chua chay", "nvqs": "nghia vu quan su", "lltp": "ly lich tu phap",
-    "dkkd": "dang ky kinh doanh", "gcn": "giay chung nhan", "qsdd": "quyen su dung dat",
-}
+# Phrases that only say how the question is asked ("làm thế nào để", "cần giấy tờ gì", "ở đâu"),
+# folded. Their words are not stopwords one by one ("giấy tờ", "thủ tục", "đầu" name matters in
+# the catalogue: "khiếu nại lần đầu"), only together, in these phrases.
+QUESTION_PHRASES = tuple(sorted((" ".join(words(p)) for p in """
+làm thế nào để | làm thế nào | làm sao để | làm sao | như thế nào | thế nào | ra sao | phải làm gì | làm gì |
+thủ tục gì | thủ tục như thế nào | thủ tục ra sao | làm thủ tục | cần giấy tờ gì | cần những giấy tờ gì |
+giấy tờ gì | cần những gì | cần gì | hồ sơ gồm những gì | hồ sơ gồm gì | hồ sơ cần những gì | cần chuẩn bị gì |
+ở đâu | chỗ nào | nơi nào | bao lâu | mất bao lâu | bao nhiêu tiền | hết bao nhiêu | có được không | được không |
+có phải | cho hỏi | xin hỏi | hỏi chút | muốn hỏi
+""".replace("\n", " ").split("|")), key=lambda p: -len(p.split())))
+_PHRASE_RE = re.compile(r"\b(" + "|".join(map(re.escape, QUESTION_PHRASES)) + r")\b")
+
+
+def asking_words(folded: str) -> set[int]:
+    """Positions (word indexes) of ``folded`` that belong to a question phrase."""
+    out: set[int] = set()
+    for m in _PHRASE_RE.finditer(folded):
+        first = len(folded[:m.start()].split())
+        out.update(range(first, first + len(m.group(0).split())))
+    return out
+
+
+# Colloquial words and abbreviations → the catalogue's words (folded), kept as data in
+# data/colloquial.txt so the province can extend it without touching code.
+COLLOQUIAL_FILE = Path(__file__).resolve().parent / "data" / "colloquial.txt"
+
+
+def load_colloquial(path: Path = COLLOQUIAL_FILE) -> dict[str, str]:
+    """``everyday | words = catalogue words`` lines, folded; "#" starts a comment."""
+    table: dict[str, str] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        left, sep, right = line.partition("=")
+        target = " ".join(words(right))
+        if not sep or not target:
+            raise ValueError(f"{path.name}:{n}: cần dạng “từ thông dụng | … = từ trong danh mục”")
+        for everyday in left.split("|"):
+            key = " ".join(words(everyday))
+            if key:
+                table[key] = target
+    return table
+
+
+COLLOQUIAL: dict[str, str] = load_colloquial()
 _COLLOQUIAL_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, COLLOQUIAL), key=len, reverse=True)) + r")\b")
 
 
@@ -104,9 +113,34 @@ VARIANTS: dict[str, set[str]] = {
 }
 
 
+# A variant makes the procedure a variant only when it is the name's action ("Cấp lại giấy phép…",
+# "Đăng ký chấm dứt giám hộ") or a qualifier ("… có yếu tố nước ngoài"), not when it is one of
+# several actions ("Cấp, cấp lại giấy phép…", "… việc ly hôn, hủy việc kết hôn", "Thực hiện, điều
+# chỉnh, thôi hưởng…") or part of a situation ("… khi thay đổi nơi cư trú").
+_QUALIFIERS = {"co yeu to nuoc ngoai", "co thoi han", "lan hai"}
+_LEAD = frozenset("thu tuc dang ky cap giay phep thong bao chung thuc viec doi".split())
+
+
+def _defining(variant: str, name_folded: str, start: int, end: int) -> bool:
+    if variant in _QUALIFIERS:
+        return True
+    before = name_folded[:start].rstrip()
+    lead = words(before)
+    if name_folded[end:].lstrip().startswith(","):
+        return False                      # "thay đổi, cải chính, bổ sung": one action of a list
+    if (before.endswith(",") or before.endswith(" hoac")) and lead and lead[-1] != "doi":
+        return False                      # "Cấp, cấp lại": the first issue is offered too
+    return all(w in _LEAD for w in lead)
+
+
 def variants_in(name_folded: str) -> list[str]:
-    """The variant words of a name (computed once per procedure when the index is built)."""
-    return [v for v in VARIANTS if re.search(rf"\b{v}\b", name_folded)]
+    """The variant words that define a name (computed once per procedure when the index is built)."""
+    found = []
+    for v in VARIANTS:
+        m = re.search(rf"\b{v}\b", name_folded)
+        if m and _defining(v, name_folded, m.start(), m.end()):
+            found.append(v)
+    return found
 
 
 def unasked_variant(name_folded: str, question_words: set[str], variants: list[str] | None = None) -> bool:
@@ -116,11 +150,25 @@ def unasked_variant(name_folded: str, question_words: set[str], variants: list[s
 
 
 # --- Is it Vietnamese? ----------------------------------------------------------------------
-# A folded Vietnamese syllable is an optional onset, one to three vowels and an optional final.
+# A folded Vietnamese syllable is an optional onset, a vowel nucleus (one of the vowel sequences
+# Vietnamese spelling allows, folded: "ươi" → "uoi", "uyê" → "uye") and an optional final. A
+# sequence such as "aa" or "ee" is a typo ("thaan"), not a syllable.
+_NUCLEI = ("a e i o u y ai ao au ay eo eu ia ie iu oa oe oi oo ua ue ui uo uu uy ya ye "
+           "ieu yeu oai oay oeo uay uoi uou uya uye uyu").split()
 SYLLABLE = re.compile(
     r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
-    r"[aeiouy]{1,3}(ch|ng|nh|c|m|n|p|t)?$"
+    r"(" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + r")(ch|ng|nh|c|m|n|p|t)?$"
 )
+# Two spellings of one syllable: "sĩ/sỹ", "kĩ/kỹ", "lí/lý", "qui/quy" (both are taught and used).
+_I_Y = re.compile(r"^(b|c|d|h|k|l|m|n|p|qu|r|s|t|v|x)([iy])$")
+
+
+def spelling_variant(token: str) -> str | None:
+    """The other accepted spelling of a folded syllable ending in i/y ("si" ↔ "sy"), else None."""
+    m = _I_Y.match(token)
+    return (m.group(1) + ("y" if m.group(2) == "i" else "i")) if m else None
+
+
 _VI_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 

@@ -49,12 +49,18 @@ def dossier_form(request, code: str, form: str, query: Query[FormQuery]):
     return _download(selectors.dossier_form(request.user, code, form, query.format))
 
 
-class RegisterQuery(FormQuery):
+class RegisterQuery(Schema):
+    format: str = Field("pdf", pattern="^(pdf|docx|xlsx)$")
     start: date
     end: date
 
 
-@router.get("/registers/{org_code}", response=ERRORS, openapi_extra=FILE_RESPONSE,
+REGISTER_RESPONSE = {"responses": {200: {"description": "Tệp PDF, DOCX hoặc XLSX", "content": {
+    content_type: {"schema": {"type": "string", "format": "binary"}}
+    for content_type, _render in selectors.REGISTER_FORMATS.values()}}}}
+
+
+@router.get("/registers/{org_code}", response=ERRORS, openapi_extra=REGISTER_RESPONSE,
             summary="Sổ theo dõi hồ sơ (mẫu 07) của đơn vị trong một khoảng thời gian")
 def register(request, org_code: str, query: Query[RegisterQuery]):
     return _download(selectors.register(request.user, org_code, query.start, query.end, query.format))

@@ -19,10 +19,13 @@ from . import signing, storage
 from .forms import content
 from .forms import docx as docx_renderer
 from .forms import pdf as pdf_renderer
+from .forms import xlsx as xlsx_renderer
 from .models import DigitisedDocument, OrgCertificate, ResultDocument
 
 FORMATS = {"pdf": ("application/pdf", pdf_renderer.render),
            "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx_renderer.render)}
+# the register (form 07) is also a spreadsheet, so it can be sorted and filtered
+REGISTER_FORMATS = {**FORMATS, "xlsx": (xlsx_renderer.CONTENT_TYPE, xlsx_renderer.render)}
 MAX_REGISTER_DAYS = 366
 
 
@@ -33,10 +36,8 @@ class Rendered:
     data: bytes
 
 
-def _render(doc, fmt: str) -> Rendered:
-    if fmt not in FORMATS:
-        raise ValidationFailed("Định dạng chỉ là pdf hoặc docx.", code="dinh_dang_khong_ho_tro")
-    content_type, render = FORMATS[fmt]
+def _render(doc, fmt: str, formats: dict = FORMATS) -> Rendered:
+    content_type, render = formats[fmt]  # the callers checked ``fmt`` before any query
     return Rendered(f"{doc.filename}.{fmt}", content_type, render(doc))
 
 
@@ -51,10 +52,12 @@ def dossier_form(user, code: str, form: str, fmt: str) -> Rendered:
 
 
 def register(user, org_code: str, start: date, end: date, fmt: str) -> Rendered:
-    """Form 07: the register of dossiers an organisation received in [start, end]."""
+    """Form 07: the register of dossiers an organisation received in [start, end], as PDF, DOCX or XLSX."""
     org = org_by_code(org_code)
     if org is None:
         raise NotFound(f"Không có đơn vị mã “{org_code}”.", code="don_vi_khong_ton_tai")
+    if fmt not in REGISTER_FORMATS:  # before the query: a refused request logs no view
+        raise ValidationFailed("Định dạng chỉ là pdf, docx hoặc xlsx.", code="dinh_dang_khong_ho_tro")
     if not user.is_superuser and org.id not in user_org_ids(user):
         raise PermissionDenied("Chỉ cán bộ của đơn vị mới xem được sổ theo dõi hồ sơ.", code="ngoai_pham_vi_don_vi")
     if end < start or (end - start).days > MAX_REGISTER_DAYS:
@@ -67,7 +70,7 @@ def register(user, org_code: str, start: date, end: date, fmt: str) -> Rendered:
                     .order_by("received_at", "id"))
     PersonalDataAccess.objects.bulk_create(
         [PersonalDataAccess(dossier=d, viewer=user, purpose="so_theo_doi") for d in dossiers])
-    return _render(content.form07(org, start, end, dossiers), fmt)
+    return _render(content.form07(org, start, end, dossiers), fmt, REGISTER_FORMATS)
 
 
 def today() -> date:

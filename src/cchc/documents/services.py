@@ -269,6 +269,15 @@ def issue_result(*, actor, dossier_id: int, files: list[IncomingFile] | None = N
     return out
 
 
+def can_issue(actor, d: Dossier) -> bool:
+    """Whether ``actor`` may issue ``d``'s electronic result now (the screens offer the form only then)."""
+    try:
+        _may_issue(actor, d, issuing_org_id(d))
+    except DomainError:
+        return False
+    return True
+
+
 def _may_issue(actor, d: Dossier, signer_org_id: int) -> None:
     roles = roles_of(actor, d.current_org_id) | roles_of(actor, d.org_id) | roles_of(actor, signer_org_id)
     if not roles & {Role.LEADER, Role.CLERK}:

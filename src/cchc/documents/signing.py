@@ -117,8 +117,14 @@ def sign_pdf(pdf: bytes, loaded: LoadedCertificate, *, org_name: str, reason: st
     signer = signers.SimpleSigner.load_pkcs12_data(raw, other_certs=[])
     if signer is None:
         raise CertificateRejected("Không nạp được chứng thư để ký.", code="chung_thu_khong_nap_duoc")
-    writer = IncrementalPdfFileWriter(BytesIO(pdf))
-    last_page = int(writer.root["/Pages"]["/Count"]) - 1
+    from pyhanko.pdf_utils.misc import PdfError
+
+    try:
+        writer = IncrementalPdfFileWriter(BytesIO(pdf))
+        last_page = int(writer.root["/Pages"]["/Count"]) - 1
+    except (PdfError, ValueError, KeyError, TypeError) as e:  # a broken file is the user's answer, not a 500
+        raise ValidationFailed("Tệp PDF bị hỏng, không đọc được nên không ký số được; hãy xuất lại tệp PDF.",
+                               code="pdf_hong") from e
     style = TextStampStyle(
         stamp_text=f"Ký bởi: {org_name}\nThời gian ký: %(ts)s\nKý số theo chuẩn PAdES",
         timestamp_format="%d/%m/%Y %H:%M:%S",

@@ -21,13 +21,14 @@ from cchc.catalog.models import Level, ProcedureVersion
 from cchc.catalog.selectors import published_version, step_after, version_by_id
 from cchc.core import clock, identity
 from cchc.core.errors import CalendarNotReady, Conflict, NotFound, PermissionDenied, ReasonRequired, ValidationFailed
-from cchc.core.events import emit_after_commit
+from cchc.core.events import emit
 from cchc.org.models import Organisation, OrgKind, Role
 from cchc.org.selectors import org_by_id, roles_of
 
 from . import workflow
 from .models import (
     Apology,
+    ApplicantKind,
     AuditRecord,
     Channel,
     Dossier,
@@ -96,7 +97,7 @@ def submit_online(*, actor, intake: Intake) -> Dossier:
     with transaction.atomic():
         d = _create(actor=actor, intake=intake, channel=Channel.ONLINE, status=Status.NEW)
         d.written_audit = [_audit(d, "submit_online", actor, {}, _snapshot(d))]
-    emit_after_commit("submit_online", d.id, _uid(actor), dossier=d)
+        emit("submit_online", d, _uid(actor), d.written_audit[0].id)
     return d
 
 
@@ -109,7 +110,7 @@ def receive_at_desk(*, actor, intake: Intake, channel: int = Channel.DESK) -> Do
     with transaction.atomic():
         d = _create(actor=actor, intake=intake, channel=channel, status=Status.RECEIVED)
         d.written_audit = [_audit(d, "receive_at_desk", actor, {}, _snapshot(d))]
-    emit_after_commit("receive", d.id, _uid(actor), dossier=d)
+        emit("receive", d, _uid(actor), d.written_audit[0].id)
     return d
 
 
@@ -128,7 +129,7 @@ def _create(*, actor, intake: Intake, channel: int, status: int) -> Dossier:
     if not (a.name or "").strip():
         raise ValidationFailed("Thiếu họ tên người nộp hồ sơ.", details={"field": "applicant.name"},
                                code="thieu_nguoi_nop")
-    encrypted, digest, masked = identity.protect(a.id_number)
+    encrypted, digest, masked = identity.protect(a.id_number, organisation=a.kind == ApplicantKind.ORGANISATION)
     at = now()
     d = Dossier(
         code=_next_code(org, at),
@@ -201,7 +202,7 @@ def _next_code(org: Organisation, at: datetime) -> str:
 
 @contextmanager
 def _action(actor, dossier_id: int, action: str, *, reason: str = ""):
-    """Lock, authorise, check the transition; on exit save, audit and emit after commit."""
+    """Lock, authorise, check the transition; on exit save, audit and emit (the notice commits with it)."""
     with transaction.atomic():
         d = Dossier.objects.select_for_update().filter(pk=dossier_id).first()
         if d is None:
@@ -225,8 +226,7 @@ def _action(actor, dossier_id: int, action: str, *, reason: str = ""):
             d.status = t.target
         after = _snapshot(d)
         d.save(update_fields=[k.removesuffix("_id") for k in after if after[k] != before[k]] + ["updated_at"])
-        _audit(d, action, actor, before, after, note=reason)
-    emit_after_commit(action, d.id, _uid(actor), dossier=d)
+        emit(action, d, _uid(actor), _audit(d, action, actor, before, after, note=reason).id)
 
 
 # ---------------------------------------------------------------- actions
@@ -363,6 +363,68 @@ def apologise(*, actor, dossier_id: int, reason: str, new_due_at: datetime) -> D
         d.apology_count += 1
         d.apology_due_at = new_due_at
     return d
+
+
+# Officials may add a paper while the dossier is open to papers; the applicant only to answer a
+# supplement request (outside one, the list is what the desk checked at receipt).
+_ADD_COMPONENT_STATUSES = {Status.NEW, Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT}
+
+
+def add_component(*, actor, dossier_id: int, name: str, component_id: int | None = None, form: str = "",
+                  quantity: int = 1, provided: bool = True) -> DossierComponent:
+    """Add a paper the dossier did not hold yet (e.g. one a supplement request asks for).
+
+    Not a status change (no transition): locked, authorised and audited like the actions, and the
+    dossier's component counters are recounted (ADR 0008 §11) in the same transaction.
+    """
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationFailed("Thiếu tên giấy tờ.", details={"field": "name"}, code="thieu_ten_giay_to")
+    if len(name) > DossierComponent._meta.get_field("name").max_length:
+        raise ValidationFailed("Tên giấy tờ quá dài.", details={"field": "name"}, code="ten_giay_to_qua_dai")
+    if not 1 <= quantity <= 100:
+        raise ValidationFailed("Số lượng bản phải từ 1 đến 100.", details={"field": "quantity"},
+                               code="so_luong_khong_hop_le")
+    with transaction.atomic():
+        d = Dossier.objects.select_for_update().filter(pk=dossier_id).first()
+        if d is None:
+            raise NotFound("Không tìm thấy hồ sơ.", code="ho_so_khong_ton_tai")
+        roles = (roles_of(actor, d.current_org_id) | roles_of(actor, d.org_id)) & {Role.DESK, Role.SPECIALIST}
+        if d.citizen_id and d.citizen_id == _uid(actor):
+            roles.add(workflow.CITIZEN)
+        if not roles:
+            raise PermissionDenied("Chỉ Bộ phận Một cửa, chuyên viên thụ lý hoặc chính người nộp mới được thêm "
+                                   "giấy tờ vào hồ sơ.", code="ngoai_pham_vi_don_vi")
+        allowed = _ADD_COMPONENT_STATUSES if roles - {workflow.CITIZEN} else {Status.SUPPLEMENT}
+        if d.status not in allowed:
+            raise Conflict(f"Hồ sơ đang ở trạng thái “{Status(d.status).label}”, không thêm giấy tờ được.",
+                           details={"status": int(d.status)}, code="khong_them_duoc_giay_to")
+        version = version_by_id(d.version_id)
+        ref = None
+        if component_id is not None:
+            ref = next((c for c in version.components.all() if c.id == component_id), None)
+            if ref is None:
+                raise ValidationFailed("Giấy tờ không thuộc thủ tục này.", details={"component_id": component_id},
+                                       code="thanh_phan_khong_hop_le")
+        if form and form not in dict(version.components.model._meta.get_field("form").choices):  # catalogue's
+            raise ValidationFailed("Hình thức giấy tờ không hợp lệ.", details={"field": "form"},
+                                   code="hinh_thuc_khong_hop_le")
+        held = DossierComponent.objects.filter(dossier=d)
+        if any(n.casefold() == name.casefold() for n in held.values_list("name", flat=True)) or (
+                ref is not None and held.filter(component=ref).exists()):
+            raise Conflict(f"Hồ sơ đã có giấy tờ “{name}”; hãy đính kèm tệp vào giấy tờ đó.",
+                           code="giay_to_da_co")
+        c = DossierComponent.objects.create(dossier=d, component=ref, name=name, form=form or (ref.form if ref else ""),
+                                            quantity=quantity, provided=provided)
+        before = {k: getattr(d, k) for k in ("components_provided", "components_digitised", "components_reused")}
+        flags = list(held.filter(provided=True).values_list("digitised", "reused"))  # includes the new row
+        d.components_provided = len(flags)
+        d.components_digitised = sum(dg for dg, _r in flags)
+        d.components_reused = sum(r for _dg, r in flags)
+        after = {k: getattr(d, k) for k in before}
+        d.save(update_fields=[*before, "updated_at"])
+        _audit(d, "add_component", actor, before, {**after, "component": name}, note=name)
+    return c
 
 
 # ---------------------------------------------------------------- clock helpers

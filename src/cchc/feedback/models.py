@@ -1,42 +1,43 @@
 """Feedback on administrative regulations and officials' conduct (phản ánh, kiến nghị)."""
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .rules import State
 
 
 class Channel(models.TextChoices):
-    PORTAL = "portal", "Cổng dịch vụ công"
-    API = "api", "Hệ thống khác (API)"
-    DESK = "desk", "Trực tiếp"
-    PHONE = "phone", "Điện thoại"
-    LETTER = "letter", "Thư, văn bản"
-    HOTLINE = "hotline", "Đường dây nóng"
+    PORTAL = "portal", _("Cổng dịch vụ công")
+    API = "api", _("Hệ thống khác (API)")
+    DESK = "desk", _("Trực tiếp")
+    PHONE = "phone", _("Điện thoại")
+    LETTER = "letter", _("Thư, văn bản")
+    HOTLINE = "hotline", _("Đường dây nóng")
 
 
 OFFICIAL_CHANNELS = {Channel.DESK, Channel.PHONE, Channel.LETTER, Channel.HOTLINE}
 
 
 class Category(models.TextChoices):
-    REGULATION = "regulation", "Quy định hành chính"
-    CONDUCT = "conduct", "Hành vi của cán bộ, công chức"
-    OTHER = "other", "Khác"
+    REGULATION = "regulation", _("Quy định hành chính")
+    CONDUCT = "conduct", _("Hành vi của cán bộ, công chức")
+    OTHER = "other", _("Khác")
 
 
 class Rating(models.TextChoices):
-    VERY_SATISFIED = "very_satisfied", "Rất hài lòng"
-    SATISFIED = "satisfied", "Hài lòng"
-    UNSATISFIED = "unsatisfied", "Không hài lòng"
+    VERY_SATISFIED = "very_satisfied", _("Rất hài lòng")
+    SATISFIED = "satisfied", _("Hài lòng")
+    UNSATISFIED = "unsatisfied", _("Không hài lòng")
 
 
 class StageTimer(models.Model):
     """How many working days a stage may take (data: it changes by decree, an administrator edits it)."""
 
     class Stage(models.TextChoices):
-        REFUSE = "refuse", "Từ chối tiếp nhận"
-        REQUEST_INFO = "request_info", "Đề nghị bổ sung thông tin lần đầu"
-        ANSWER = "answer", "Xử lý, trả lời"
-        PUBLISH = "publish", "Công khai kết quả"
+        REFUSE = "refuse", _("Từ chối tiếp nhận")
+        REQUEST_INFO = "request_info", _("Đề nghị bổ sung thông tin lần đầu")
+        ANSWER = "answer", _("Xử lý, trả lời")
+        PUBLISH = "publish", _("Công khai kết quả")
 
     stage = models.CharField("giai đoạn", max_length=16, choices=Stage.choices, unique=True)
     working_days = models.PositiveSmallIntegerField("số ngày làm việc")
@@ -108,7 +109,7 @@ class Feedback(models.Model):
 
     @property
     def state_label(self) -> str:
-        return State.LABELS[self.state]
+        return str(State.LABELS[self.state])  # in the active language
 
 
 class Stage(models.Model):

@@ -6,6 +6,7 @@ from . import office_views as views
 app_name = "pakn"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("nhap/", views.enter, name="enter"),  # before <code>: "nhap" is never a feedback code (PAKN-…)
     path("<str:code>/", views.detail, name="detail"),
     path("<str:code>/<str:action>/", views.act, name="act"),
 ]

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from cchc.core.errors import DomainError, PermissionDenied
@@ -13,10 +14,11 @@ from cchc.office.views import PAGE_SIZE, domain_errors, officer_required
 from cchc.org.selectors import memberships
 
 from . import rules, selectors, services
-from .office_forms import ACTION_FORMS, InboxForm
+from .office_forms import ACTION_FORMS, EntryForm, InboxForm
 
 # a stage of the history in words (the actions of rules.TRANSITIONS and the sender's own)
-STAGE_LABELS = {"submit": "Tiếp nhận", "rate": "Người phản ánh đánh giá",
+STAGE_LABELS = {"submit": pgettext_lazy("feedback action", "Tiếp nhận"),
+                "rate": pgettext_lazy("feedback action", "Người phản ánh đánh giá"),
                 **{a: t.label for a, t in rules.TRANSITIONS.items()}}
 
 
@@ -40,7 +42,39 @@ def inbox(request):
     query.pop("trang", None)
     if not form.is_bound:
         form = InboxForm(initial={"state": "open"})
-    return render(request, "feedback/office/list.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(request, "feedback/office/list.html", {
+        "form": form, "page": page, "query": query.urlencode(), "can_enter": services.can_enter(request.user),
+        # the access key of feedback just entered, shown once (kept server-side in the session, not a cookie)
+        "entered": request.session.pop(ENTERED, None)})
+
+
+ENTERED = "pakn_entered"
+
+
+@officer_required
+@domain_errors
+def enter(request):
+    """Feedback received by phone, letter, hotline or at the desk, entered by a receiving official."""
+    _official(request.user)
+    if not services.can_enter(request.user):
+        raise PermissionDenied(_("Chỉ cán bộ tiếp nhận (Một cửa, phụ trách cải cách hành chính, lãnh đạo) "
+                                 "mới được nhập phản ánh nhận qua điện thoại, thư, đường dây nóng."))
+    form = EntryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        c = form.cleaned_data
+        try:
+            fb, key = services.submit(
+                actor=request.user, channel=c["channel"], content=c["content"], title=c["title"],
+                category=c["category"], procedure_code=c["procedure_code"].strip(),
+                dossier_code=c["dossier_code"].strip(), consent_publish=c["consent_publish"],
+                sender=services.Sender(c["sender_name"], c["sender_phone"], c["sender_email"]))
+        except DomainError as e:
+            form.add_error(e.details.get("field") if e.details.get("field") in form.fields else None, e.message)
+        else:
+            request.session[ENTERED] = {"code": fb.code, "key": key}
+            return redirect("office:pakn:inbox")
+    return render(request, "feedback/office/enter.html", {"form": form},
+                  status=422 if form.is_bound and form.errors else 200)
 
 
 @officer_required

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from cchc.calendar.rules import CalendarDataMissing, Unit
 from cchc.calendar.service import get_calendar
@@ -88,6 +89,11 @@ def _is_official(actor) -> bool:
     return bool(actor and actor.is_authenticated and memberships(actor))
 
 
+def can_enter(actor) -> bool:
+    """May enter feedback received by phone, letter, hotline or at the desk: the receiving roles."""
+    return bool(actor and actor.is_authenticated and any(r in RECEIVING_ROLES for _, r in memberships(actor)))
+
+
 # ---------------------------------------------------------------- intake
 
 
@@ -98,7 +104,7 @@ def submit(*, actor, channel: str, content: str, sender: Sender, title: str = ""
     if channel not in Channel.values:
         raise ValidationFailed("Kênh tiếp nhận không hợp lệ.", details={"field": "channel"}, code="kenh_khong_hop_le")
     official_entry = channel in OFFICIAL_CHANNELS
-    if official_entry and not any(r in RECEIVING_ROLES for _, r in (memberships(actor) if actor else [])):
+    if official_entry and not can_enter(actor):
         raise PermissionDenied("Chỉ cán bộ tiếp nhận mới được nhập phản ánh qua điện thoại, thư, đường dây nóng.")
     content = _text(content, "content", label="Nội dung phản ánh")
     title = (title or "").strip()[:200]
@@ -127,7 +133,7 @@ def submit(*, actor, channel: str, content: str, sender: Sender, title: str = ""
         )
         fb.code = f"PAKN-{at:%Y}-{fb.id:06d}"
         fb.save(update_fields=["code"])
-        _stage(fb, "submit", actor if official_entry else None, at, note=Channel(channel).label)
+        _stage(fb, "submit", actor if official_entry else None, at, note=_recorded(Channel(channel).label))
     emit_after_commit("submit", fb.id, actor.pk if official_entry else None)
     return fb, key
 
@@ -225,6 +231,12 @@ def _authorise(actor, fb: Feedback) -> None:
             raise PermissionDenied("Chỉ cán bộ tiếp nhận mới được phân loại, chuyển phản ánh chưa giao.")
     elif not roles_of(actor, fb.org_id):
         raise PermissionDenied("Phản ánh không thuộc cơ quan của bạn.", code="ngoai_pham_vi_don_vi")
+
+
+def _recorded(label) -> str:
+    """A name written into the history: the record stays in Vietnamese whatever the screen's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(label)
 
 
 def _stage(fb, action, actor, at, *, note="", due=None, on_time=None) -> None:
@@ -368,7 +380,7 @@ def rate(*, actor, feedback_id: int, rating: str, key: str = "", comment: str = 
             raise Conflict("Bạn đã đánh giá câu trả lời này.", code="da_danh_gia")
         fb.rating, fb.rated_at, fb.rating_comment = rating, now(), (comment or "").strip()[:1000]
         fb.save(update_fields=["rating", "rated_at", "rating_comment"])
-        _stage(fb, "rate", actor, fb.rated_at, note=Rating(rating).label)
+        _stage(fb, "rate", actor, fb.rated_at, note=_recorded(Rating(rating).label))
     return fb
 
 

@@ -1,20 +1,26 @@
 """Messages to citizens: templates (editable), the outbox (one row per event, channel and recipient),
 and the opt-out list for optional messages."""
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Kind(models.TextChoices):
-    DOSSIER_RECEIVED = "dossier_received", "Đã tiếp nhận hồ sơ"
-    SUPPLEMENT_REQUESTED = "supplement_requested", "Yêu cầu bổ sung hồ sơ"
-    PAYMENT_REQUESTED = "payment_requested", "Thông báo nghĩa vụ tài chính"
-    APOLOGY = "apology", "Thư xin lỗi và hẹn lại ngày trả"
-    RESULT_READY = "result_ready", "Đã có kết quả"
-    FEEDBACK_ANSWERED = "feedback_answered", "Phản ánh, kiến nghị đã được trả lời"
+    DOSSIER_RECEIVED = "dossier_received", _("Đã tiếp nhận hồ sơ")
+    SUPPLEMENT_REQUESTED = "supplement_requested", _("Yêu cầu bổ sung hồ sơ")
+    PAYMENT_REQUESTED = "payment_requested", _("Thông báo nghĩa vụ tài chính")
+    APOLOGY = "apology", _("Thư xin lỗi và hẹn lại ngày trả")
+    RESULT_READY = "result_ready", _("Đã có kết quả")
+    FEEDBACK_ANSWERED = "feedback_answered", _("Phản ánh, kiến nghị đã được trả lời")
+    # to officials: deadlines of reform plan tasks and inspection recommendations (plans app)
+    PLAN_TASK_DUE = "plan_task_due", _("Nhắc việc: nhiệm vụ CCHC sắp đến hạn")
+    PLAN_TASK_LATE = "plan_task_late", _("Nhắc việc: nhiệm vụ CCHC đã quá hạn")
+    RECOMMENDATION_DUE = "recommendation_due", _("Nhắc việc: kiến nghị sau kiểm tra sắp đến hạn")
+    RECOMMENDATION_LATE = "recommendation_late", _("Nhắc việc: kiến nghị sau kiểm tra đã quá hạn")
 
 
 class ChannelKind(models.TextChoices):
-    EMAIL = "email", "Thư điện tử"
-    SMS = "sms", "Tin nhắn SMS"
+    EMAIL = "email", _("Thư điện tử")
+    SMS = "sms", _("Tin nhắn SMS")
 
 
 class Template(models.Model):
@@ -36,10 +42,10 @@ class Template(models.Model):
 
 class Outbox(models.Model):
     class State(models.TextChoices):
-        PENDING = "pending", "Chờ gửi"
-        SENT = "sent", "Đã gửi"
-        SKIPPED = "skipped", "Không gửi (người nhận từ chối)"
-        FAILED = "failed", "Gửi lỗi, hết số lần thử"
+        PENDING = "pending", _("Chờ gửi")
+        SENT = "sent", _("Đã gửi")
+        SKIPPED = "skipped", _("Không gửi (người nhận từ chối)")
+        FAILED = "failed", _("Gửi lỗi, hết số lần thử")
 
     key = models.CharField(max_length=200, unique=True,
                            help_text="Sự kiện + kênh + người nhận: một sự kiện không bao giờ gửi hai lần.")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import secrets
 import time
 from collections import Counter
@@ -76,9 +75,8 @@ def _render(text: str, ctx: dict) -> str:
 
 
 def site_url() -> str:
-    """Where citizens open the portal (links in messages): setting or environment CCHC_SITE_URL."""
-    url = getattr(settings, "CCHC_SITE_URL", "") or os.environ.get("CCHC_SITE_URL", "") or "http://localhost:8000"
-    return url.rstrip("/")
+    """Where citizens open the portal (links in messages): the setting CCHC_SITE_URL, nothing else."""
+    return settings.CCHC_SITE_URL.rstrip("/")
 
 
 OPT_OUT_FOOTER = {ChannelKind.EMAIL: "\n\nKhông muốn nhận loại thông báo này nữa? Mở đường dẫn: {{ link_tu_choi }}",
@@ -96,18 +94,26 @@ def _body(t: Template, channel: str) -> str:
 def enqueue(*, kind: str, event: str, ctx: dict, email: str = "", phone: str = "",
             dossier_id: int | None = None, feedback_id: int | None = None) -> list[Outbox]:
     """One outbox row per channel with an address; an event already queued is not queued again."""
+    return queue(messages(kind=kind, event=event, ctx=ctx, email=email, phone=phone, dossier_id=dossier_id,
+                          feedback_id=feedback_id))
+
+
+def messages(*, kind: str, event: str, ctx: dict, email: str = "", phone: str = "",
+             dossier_id: int | None = None, feedback_id: int | None = None) -> list[Outbox]:
+    """The rendered outbox rows of one event (unsaved): one per channel with an address.
+
+    Whether the recipient has opted out is decided when the message is sent (``send_pending``),
+    so an opt-out made after an action and before its notice leaves still applies.
+    """
     t = template_for(kind)
     if not t.active:
         return []
     at = clock.now()
-    to = {channel: a for channel, a in ((ChannelKind.EMAIL, rules.normalise_address(email)),
-                                        (ChannelKind.SMS, rules.normalise_address(phone))) if a}
-    if not to:
-        return []
-    opted_out = set(OptOut.objects.filter(address__in=to.values()).values_list("address", flat=True)
-                    ) if t.optional else set()
     rows = []
-    for channel, address in to.items():
+    for channel, address in ((ChannelKind.EMAIL, email), (ChannelKind.SMS, phone)):
+        address = rules.normalise_address(address)
+        if not address:
+            continue
         # the link in this message proves its holder received it at this address (see opt_out)
         token = secrets.token_urlsafe(12)
         row_ctx = {**ctx, "link_tu_choi": site_url() + reverse("notifications:link", args=[token])}
@@ -115,12 +121,15 @@ def enqueue(*, kind: str, event: str, ctx: dict, email: str = "", phone: str = "
             key=f"{event}:{channel}:{address}"[:200], kind=kind, channel=channel, recipient=address,
             next_attempt_at=at, token=token,
             subject=_render(t.subject, row_ctx)[:200] if channel == ChannelKind.EMAIL else "",
-            body=_render(_body(t, channel), row_ctx),
-            state=Outbox.State.SKIPPED if address in opted_out else Outbox.State.PENDING,
-            dossier_id=dossier_id, feedback_id=feedback_id))
-    # One statement on every dossier action's path; an event already queued (a retried or concurrent
-    # listener) keeps its first row — the unique key decides, not a read before the write.
-    Outbox.objects.bulk_create(rows, ignore_conflicts=True)
+            body=_render(_body(t, channel), row_ctx), dossier_id=dossier_id, feedback_id=feedback_id))
+    return rows
+
+
+def queue(rows: list[Outbox]) -> list[Outbox]:
+    """One statement on every dossier action's path; an event already queued (a retried or concurrent
+    listener) keeps its first row — the unique key decides, not a read before the write."""
+    if rows:
+        Outbox.objects.bulk_create(rows, ignore_conflicts=True)
     return rows
 
 
@@ -135,7 +144,7 @@ def _deliver(m: Outbox, connection) -> None:
 
 
 def send_pending(*, limit: int = 200) -> Counter:
-    """Deliver what is due; returns counts by outcome ("sent", "retry", "failed")."""
+    """Deliver what is due; returns counts by outcome ("sent", "skipped", "retry", "failed")."""
     at = clock.now()
     ids = list(Outbox.objects.filter(state=Outbox.State.PENDING, next_attempt_at__lte=at)
                .order_by("next_attempt_at", "id").values_list("id", flat=True)[:limit])
@@ -146,6 +155,11 @@ def send_pending(*, limit: int = 200) -> Counter:
             # the row lock keeps two senders from delivering the same message
             m = Outbox.objects.select_for_update(skip_locked=True).filter(pk=pk, state=Outbox.State.PENDING).first()
             if m is None:
+                continue
+            if template_for(m.kind).optional and OptOut.objects.filter(address=m.recipient).exists():
+                m.state = Outbox.State.SKIPPED  # the recipient declined this kind of message
+                m.save(update_fields=["state"])
+                counts["skipped"] += 1
                 continue
             try:
                 _deliver(m, connection)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cchc.documents import limits
 from cchc.dossiers.models import ReturnMethod, Status
 from cchc.dossiers.selectors import SORTS
 
@@ -144,4 +145,37 @@ class RegisterForm(forms.Form):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("Ngày cuối phải sau hoặc trùng ngày đầu."))
+        return data
+
+
+class ResultForm(forms.Form):
+    """The electronic result of a dossier: a PDF the platform signs with the organisation's certificate."""
+
+    file = forms.FileField(label=_("Tệp kết quả (PDF, tối đa %(mb)s MB)") % {"mb": limits.MAX_BYTES // 2 ** 20},
+                           widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+                           error_messages={"required": _("Hãy chọn tệp PDF kết quả."),
+                                           "empty": _("Tệp rỗng, không có nội dung.")})
+    document_type = forms.CharField(label=_("Loại kết quả"), max_length=200)
+    number = forms.CharField(label=_("Số, ký hiệu của kết quả"), max_length=100)
+    issued_on = forms.DateField(label=_("Ngày ký ban hành (dd/mm/yyyy)"), input_formats=["%d/%m/%Y"],
+                                widget=forms.DateInput(format="%d/%m/%Y", attrs={"inputmode": "numeric"}))
+    valid_until = forms.DateField(label=_("Hiệu lực đến (để trống nếu vô thời hạn)"), required=False,
+                                  input_formats=["%d/%m/%Y"],
+                                  widget=forms.DateInput(format="%d/%m/%Y", attrs={"inputmode": "numeric"}))
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if f.size > limits.MAX_BYTES:  # refused before it is read into memory
+            raise forms.ValidationError(_("Tệp “%(name)s” quá lớn: tối đa %(mb)s MB.")
+                                        % {"name": f.name, "mb": limits.MAX_BYTES // 2 ** 20})
+        f.content = f.read()
+        if limits.sniff(f.content) != "application/pdf":
+            raise forms.ValidationError(_("Tệp “%(name)s” không phải PDF: chỉ ký số được kết quả dạng PDF.")
+                                        % {"name": f.name})
+        return f
+
+    def clean(self):
+        data = super().clean()
+        if data.get("issued_on") and data.get("valid_until") and data["valid_until"] < data["issued_on"]:
+            self.add_error("valid_until", _("Ngày hết hiệu lực phải sau ngày ký ban hành."))
         return data

@@ -2,7 +2,7 @@
 from django.contrib.auth import views as auth
 from django.urls import include, path
 
-from . import views
+from . import result_views, views
 
 app_name = "office"
 urlpatterns = [
@@ -14,6 +14,9 @@ urlpatterns = [
     path("tiep-nhan/<str:code>/xong/", views.received, name="received"),
     path("so-theo-doi/", views.register, name="register"),
     path("ho-so/<str:code>/", views.dossier, name="dossier"),
+    path("ho-so/<str:code>/ket-qua/", result_views.issue, name="issue_result"),
+    path("ho-so/<str:code>/ket-qua/<int:pk>/", result_views.result_file, name="result_file"),
+    path("ho-so/<str:code>/ket-qua/<int:pk>/xac-minh/", result_views.verify, name="verify_result"),
     path("ho-so/<str:code>/<str:action>/", views.act, name="act"),
     path("phan-anh/", include("cchc.feedback.office_urls")),
 ]

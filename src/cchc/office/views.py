@@ -15,16 +15,16 @@ from django.views.decorators.http import require_POST
 
 from cchc.catalog.selectors import published_version
 from cchc.core import clock
-from cchc.core.errors import DomainError, PermissionDenied
+from cchc.core.errors import Conflict, DomainError, PermissionDenied
 from cchc.documents import selectors as documents
 from cchc.dossiers import selectors as dossiers
 from cchc.dossiers import services, workflow
-from cchc.dossiers.models import Status
+from cchc.dossiers.models import ReturnMethod, Status
 from cchc.org.models import Role
 from cchc.org.selectors import memberships, org_by_id
 
 from . import register as register_book
-from . import selectors
+from . import results, selectors
 from .forms import ACTION_FORMS, ApplicantForm, InboxForm, RegisterForm
 
 PAGE_SIZE = 25
@@ -88,7 +88,7 @@ def _dossier_context(request, d, bound: dict | None = None) -> dict:
         "audit": d.audit.select_related("actor").order_by("at", "id"),
         "handovers": d.handovers.select_related("from_org", "to_org", "from_user", "to_user", "step"),
         "supplements": d.supplement_requests.all(), "apologies": d.apologies.all(),
-        "forms": selectors.dossier_forms(d),
+        "forms": selectors.dossier_forms(d), **results.panel(request.user, d),
     }
 
 
@@ -121,6 +121,9 @@ def act(request, code: str, action: str):
 def _run(action: str, actor, dossier_id: int, form) -> None:
     c = form.cleaned_data if form is not None else {}
     kw = {"actor": actor, "dossier_id": dossier_id}
+    if action == "return_result" and c["method"] == ReturnMethod.ONLINE and not results.has_signed_result(dossier_id):
+        raise Conflict(_("Hồ sơ chưa có kết quả điện tử đã ký số: hãy ban hành kết quả điện tử trước khi trả "
+                         "trực tuyến. Không có gì thay đổi."), code="chua_co_ket_qua_dien_tu")
     if action == "apologise":
         services.apologise(**kw, reason=c["reason"], new_due_at=form.new_due_at())
     else:
@@ -187,14 +190,8 @@ def register(request):
         "org": orgs[0].id, "start": today.replace(day=1), "end": today, "format": "xlsx"})
     if form.is_valid():
         c = form.cleaned_data
-        org = org_by_id(c["org"])
-        if c["format"] == "xlsx":
-            book = register_book.export(request.user, org, c["start"], c["end"])
-            name, content_type, data = book.filename, register_book.CONTENT_TYPE, book.data
-        else:
-            r = documents.register(request.user, org.code, c["start"], c["end"], c["format"])
-            name, content_type, data = r.filename, r.content_type, r.data
-        resp = HttpResponse(data, content_type=content_type)
-        resp["Content-Disposition"] = f'attachment; filename="{name}"'
+        r = documents.register(request.user, org_by_id(c["org"]).code, c["start"], c["end"], c["format"])
+        resp = HttpResponse(r.data, content_type=r.content_type)
+        resp["Content-Disposition"] = f'attachment; filename="{r.filename}"'
         return resp
     return render(request, "office/register.html", {"form": form}, status=422 if form.errors else 200)

@@ -1,15 +1,20 @@
 """REST endpoints of this app, mounted under /api/v1/ (see cchc/api/urls.py)."""
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 from ninja import Field, File, Router, Schema
 from ninja import Status as HttpStatus
+from ninja.errors import ValidationError as NinjaValidationError
 from ninja.files import UploadedFile
+from pydantic import ValidationError as PydanticValidationError
 
 from cchc.api.auth import token_or_session
 from cchc.api.errors import responses
-from cchc.core.errors import NotFound
+from cchc.core.errors import NotFound, ValidationFailed
+from cchc.documents.limits import MAX_BYTES
+from cchc.org.selectors import org_by_code
 
 from . import importing, selectors, services
 from .models import Plan
@@ -99,6 +104,28 @@ class ProgressOut(Schema):
     percent: int
     status: str
     at: datetime
+    evidence: str | None = Field(None, description="Tên tệp minh chứng đã lưu (tải về ở trang nhiệm vụ)")
+
+
+class PageQuery(Schema):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(20, ge=1, le=100)
+
+
+def org_filter(code: str | None) -> int | None:
+    """An ``org`` filter (the organisation's code, as in the other lists) → its id; unknown → 404."""
+    if not code:
+        return None
+    org = org_by_code(code)
+    if org is None:
+        raise NotFound(f"Không có đơn vị mã “{code}”.", code="don_vi_khong_ton_tai")
+    return org.id
+
+
+def page_of(qs, q: PageQuery, row) -> dict:
+    start = (q.page - 1) * q.page_size
+    return {"count": qs.count(), "page": q.page, "page_size": q.page_size,
+            "items": [row(x) for x in qs[start:start + q.page_size]]}
 
 
 def _plan_row(p: Plan) -> dict:
@@ -151,13 +178,47 @@ def import_confirm(request, body: ConfirmIn):
     return HttpStatus(201, {"id": plan.id, "tasks": plan.tasks.count(), "targets": plan.targets.count()})
 
 
-@router.post("/tasks/{task_id}/progress", response={201: ProgressOut, **ERRORS},
-             summary="Cơ quan chủ trì cập nhật tiến độ nhiệm vụ")
-def task_progress(request, task_id: int, body: ProgressIn):
-    u = services.record_progress(actor=request.auth, task_id=task_id, percent=body.percent, narrative=body.narrative)
+# JSON, or multipart when an evidence file goes with it: ninja binds one content type per operation,
+# so the body is read here and both forms are documented by hand (same fields, same checks).
+PROGRESS_FORM = {"type": "object", "required": ["percent"], "properties": {
+    "percent": {"type": "integer", "minimum": 0, "maximum": 100, "title": "Percent"},
+    "narrative": {"type": "string", "maxLength": 4000, "default": "", "title": "Narrative"},
+    "evidence": {"type": "string", "format": "binary", "title": "Evidence",
+                 "description": f"Tệp minh chứng, tối đa {MAX_BYTES // (1024 * 1024)} MB (như trang nhiệm vụ)"}}}
+PROGRESS_BODY = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": ProgressIn.model_json_schema()},
+    "multipart/form-data": {"schema": PROGRESS_FORM}}}}
+
+
+def _progress_input(request) -> tuple[ProgressIn, UploadedFile | None]:
+    evidence = None
+    if request.content_type == "multipart/form-data":
+        data = request.POST.dict()
+        files = request.FILES.getlist("evidence")
+        if len(files) > 1 or set(request.FILES) - {"evidence"}:
+            raise ValidationFailed("Mỗi lần cập nhật kèm tối đa một tệp minh chứng, trong trường “evidence”.",
+                                   code="tep_minh_chung_khong_hop_le", details={"fields": sorted(request.FILES)})
+        evidence = files[0] if files else None
+    else:
+        try:
+            data = json.loads(request.body)
+        except ValueError as e:
+            raise NinjaValidationError([{"loc": (), "type": "json_invalid", "msg": str(e)}]) from None
+    try:
+        return ProgressIn.model_validate(data), evidence
+    except PydanticValidationError as e:
+        raise NinjaValidationError(e.errors(include_url=False, include_context=False)) from None
+
+
+@router.post("/tasks/{task_id}/progress", response={201: ProgressOut, **ERRORS}, openapi_extra=PROGRESS_BODY,
+             summary="Cơ quan chủ trì cập nhật tiến độ nhiệm vụ (JSON, hoặc multipart kèm tệp minh chứng)")
+def task_progress(request, task_id: int):
+    body, evidence = _progress_input(request)
+    u = services.record_progress(actor=request.auth, task_id=task_id, percent=body.percent, narrative=body.narrative,
+                                 evidence=evidence)
     t = u.task
     return HttpStatus(201, {"task_id": t.id, "percent": t.percent, "status": selectors.task_status(t, u.at.date()),
-                           "at": u.at})
+                           "at": u.at, "evidence": u.evidence.name.rsplit("/", 1)[-1] if u.evidence else None})
 
 
 @router.get("/plans/late-tasks", response={200: list[LateGroup], **ERRORS},

@@ -3,17 +3,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from ninja import Field, File, Form, Schema
+from django.db.models import Count, Q
+from ninja import Field, File, Form, Query, Schema
 from ninja import Status as HttpStatus
 from ninja.files import UploadedFile
 
 from cchc.core import clock
-from cchc.core.errors import NotFound
+from cchc.core.errors import NotFound, PermissionDenied
+from cchc.org.selectors import memberships
 
 from . import inspection_services as svc
 from . import inspections as rules
-from .api import ERRORS, router
-from .models import InspectionPlan, Recommendation
+from .api import ERRORS, PageQuery, org_filter, page_of, router
+from .models import Inspection, InspectionPlan, Recommendation
 
 
 class InspectionPlanIn(Schema):
@@ -100,6 +102,38 @@ class IdOut(Schema):
     id: int
 
 
+class InspectionRow(Schema):
+    id: int
+    plan_id: int
+    year: int
+    issuer: str
+    org_id: int
+    org_code: str
+    org: str
+    planned_from: date
+    planned_to: date
+    status: str
+    status_label: str
+    done_on: date | None
+    findings: int
+    recommendations: int
+    recommendations_open: int = Field(description="Kiến nghị chưa báo cáo khắc phục")
+
+
+class InspectionPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[InspectionRow]
+
+
+class InspectionQuery(PageQuery):
+    year: int | None = Field(None, ge=2000, le=2100)
+    org: str | None = Field(None, max_length=40, description="Mã định danh cơ quan, đơn vị được kiểm tra")
+    status: str | None = Field(None, pattern=f"^({'|'.join(rules.INSPECTION_LABELS)})$",
+                               description="planned | done | overdue | cancelled (tính theo ngày hôm nay)")
+
+
 def _plan_out(plan: InspectionPlan) -> dict:
     today = clock.now().date()
     return {"id": plan.id, "issuer_id": plan.issuer_id, "year": plan.year, "number": plan.number, "title": plan.title,
@@ -117,6 +151,32 @@ def _rec_out(r: Recommendation) -> dict:
     return {"id": r.id, "inspection_id": r.inspection_id, "text": r.text, "responsible_id": r.responsible_id,
             "responsible": r.responsible.name, "due_on": r.due_on, "status": s,
             "status_label": rules.RECOMMENDATION_LABELS[s], "done_on": r.done_on, "result": r.result}
+
+
+@router.get("/inspections", response={200: InspectionPage, **ERRORS},
+            summary="Danh sách cuộc kiểm tra CCHC (lọc theo năm, cơ quan được kiểm tra, trạng thái)")
+def list_inspections(request, query: Query[InspectionQuery]):
+    if not (request.auth.is_superuser or memberships(request.auth)):
+        raise PermissionDenied("Chỉ cán bộ, công chức mới xem được danh sách kiểm tra.", code="chi_danh_cho_can_bo")
+    today = clock.now().date()
+    qs = Inspection.objects.select_related("plan__issuer", "org").annotate(
+        n_findings=Count("findings", distinct=True), n_recs=Count("recommendations", distinct=True),
+        n_open=Count("recommendations", filter=Q(recommendations__done_on__isnull=True), distinct=True))
+    if query.year is not None:
+        qs = qs.filter(plan__year=query.year)
+    if query.org:
+        qs = qs.filter(org_id=org_filter(query.org))
+    if query.status:
+        qs = qs.filter(rules.status_q(query.status, today))
+
+    def row(i: Inspection) -> dict:
+        s = rules.inspection_status(i, today)
+        return {"id": i.id, "plan_id": i.plan_id, "year": i.plan.year, "issuer": i.plan.issuer.name,
+                "org_id": i.org_id, "org_code": i.org.code, "org": i.org.name, "planned_from": i.planned_from,
+                "planned_to": i.planned_to, "status": s, "status_label": rules.INSPECTION_LABELS[s],
+                "done_on": i.done_on, "findings": i.n_findings, "recommendations": i.n_recs,
+                "recommendations_open": i.n_open}
+    return page_of(qs.order_by("-plan__year", "planned_from", "id"), query, row)
 
 
 @router.post("/inspection-plans", response={201: InspectionPlanOut, **ERRORS}, summary="Lập kế hoạch kiểm tra CCHC năm")

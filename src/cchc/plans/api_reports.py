@@ -4,15 +4,15 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.http import HttpResponse
-from ninja import Field, Schema
+from ninja import Field, Query, Schema
 from ninja import Status as HttpStatus
 
 from cchc.core.errors import NotFound, PermissionDenied
 
 from . import reports, selectors, services
-from .api import ERRORS, router
+from .api import ERRORS, PageQuery, org_filter, page_of, router
 from .exports import docx, xlsx
-from .models import PeriodicReport, Target
+from .models import PeriodicReport, ReportKind, ReportStatus, Target
 from .report_services import can_consolidate, can_report, create_report, return_report, save_narrative, submit_report
 
 
@@ -96,6 +96,53 @@ class NarrativeIn(Schema):
 
 class ReasonIn(Schema):
     reason: str = Field(max_length=4000)
+
+
+class ReportRow(Schema):
+    id: int
+    org_id: int
+    org_code: str
+    org: str
+    kind: str
+    year: int
+    part: int
+    label: str
+    status: str
+    status_label: str
+    submitted_at: datetime | None
+    consolidated_into_id: int | None
+
+
+class ReportPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[ReportRow]
+
+
+class ReportQuery(PageQuery):
+    year: int | None = Field(None, ge=2000, le=2100)
+    org: str | None = Field(None, max_length=40, description="Mã định danh cơ quan báo cáo")
+    status: str | None = Field(None, pattern=f"^({'|'.join(ReportStatus.values)})$",
+                               description="draft | submitted | returned")
+    kind: str | None = Field(None, pattern=f"^({'|'.join(ReportKind.values)})$", description="quarter | half | year")
+
+
+def _report_row(r: PeriodicReport) -> dict:
+    return {"id": r.id, "org_id": r.org_id, "org_code": r.org.code, "org": r.org.name, "kind": r.kind, "year": r.year,
+            "part": r.part, "label": r.label, "status": r.status, "status_label": r.get_status_display(),
+            "submitted_at": r.submitted_at, "consolidated_into_id": r.consolidated_into_id}
+
+
+@router.get("/reports", response={200: ReportPage, **ERRORS},
+            summary="Danh sách báo cáo CCHC định kỳ mà người gọi được xem (lọc theo năm, cơ quan, trạng thái)")
+def list_reports(request, query: Query[ReportQuery]):
+    qs = selectors.visible_reports(request.auth)
+    org_id = org_filter(query.org)
+    for field, value in (("year", query.year), ("org_id", org_id), ("status", query.status), ("kind", query.kind)):
+        if value is not None:
+            qs = qs.filter(**{field: value})
+    return page_of(qs.order_by("-year", "-period_end", "org__code", "id"), query, _report_row)
 
 
 def _report(request, report_id: int) -> PeriodicReport:

@@ -15,7 +15,7 @@ from cchc.org.selectors import roles_of
 
 from . import inspections as rules
 from .models import Finding, Inspection, InspectionPlan, Recommendation
-from .services import PROGRESS_ROLES, _parse_date, can_manage
+from .services import PROGRESS_ROLES, _parse_date, can_manage, check_evidence
 
 INSPECTABLE = (OrgKind.AGENCY, OrgKind.COMMUNE, OrgKind.CENTRE, OrgKind.UNIT, OrgKind.DISTRICT)
 
@@ -209,6 +209,7 @@ def report_fix(*, actor, recommendation_id: int, result: str, evidence=None) -> 
     text = _text(result, "result", "kết quả khắc phục")
     if not evidence:
         raise ValidationFailed("Báo cáo khắc phục phải kèm minh chứng.", code="thieu_minh_chung")
+    check_evidence(evidence)
     r.result, r.evidence, r.done_on, r.reported_by = text, evidence, clock.now().date(), actor
     r.save(update_fields=["result", "evidence", "done_on", "reported_by"])
     return r

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from cchc.core import clock
 from cchc.core.errors import DomainError
@@ -66,12 +67,12 @@ def plan_detail(request, plan_id: int):
         try:
             if p.get("action") == "approve":
                 svc.approve_plan(actor=request.user, plan_id=plan.id)
-                messages.success(request, "Đã phê duyệt kế hoạch kiểm tra.")
+                messages.success(request, _("Đã phê duyệt kế hoạch kiểm tra."))
             else:
                 svc.add_inspection(actor=request.user, plan_id=plan.id, org_id=_int(p.get("org_id")) or 0,
                                    planned_from=p.get("planned_from"), planned_to=p.get("planned_to"),
                                    content=p.get("content", ""))
-                messages.success(request, "Đã thêm cuộc kiểm tra.")
+                messages.success(request, _("Đã thêm cuộc kiểm tra."))
         except DomainError as e:
             plan.refresh_from_db()
             return render(request, "plans/inspection_plan.html", _plan_context(request, plan, error=e.message),
@@ -111,7 +112,7 @@ def inspection_detail(request, inspection_id: int):
             elif action == "fix":
                 svc.report_fix(actor=request.user, recommendation_id=_int(p.get("recommendation_id")) or 0,
                                result=p.get("result", ""), evidence=request.FILES.get("evidence"))
-            messages.success(request, "Đã lưu.")
+            messages.success(request, _("Đã lưu."))
         except DomainError as e:
             i.refresh_from_db()
             return render(request, "plans/inspection.html", _inspection_context(request, i, error=e.message),

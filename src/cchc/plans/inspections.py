@@ -89,6 +89,14 @@ def inspection_status(i: Inspection, today: date) -> str:
     return OVERDUE if today > i.planned_to else PLANNED
 
 
+def status_q(status: str, today: date) -> Q:
+    """The rows whose ``inspection_status`` is ``status`` on ``today``, as a query (for list filters)."""
+    live = Q(cancelled_reason="")
+    return {CANCELLED: ~live, DONE: live & Q(done_on__isnull=False),
+            OVERDUE: live & Q(done_on__isnull=True, planned_to__lt=today),
+            PLANNED: live & Q(done_on__isnull=True, planned_to__gte=today)}[status]
+
+
 def recommendation_status(r: Recommendation, today: date) -> str:
     if r.done_on:
         return FIXED_LATE if r.done_on > r.due_on else FIXED

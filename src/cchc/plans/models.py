@@ -139,19 +139,32 @@ class ProgressUpdate(models.Model):
 
 
 class Reminder(models.Model):
-    """A reminder about a task's deadline, logged once per task, day and kind (no notification app yet)."""
+    """A reminder about a deadline — a plan task's, or an inspection recommendation's (kiến nghị) —
+    logged once per subject, kind and due date, and queued as e-mail to the responsible organisation's
+    reform officers (else its leaders) in the same transaction (see reminder_notices.py)."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reminders")
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders")
+    recommendation = models.ForeignKey("Recommendation", null=True, blank=True, on_delete=models.CASCADE,
+                                       related_name="reminders")
     org = models.ForeignKey(Organisation, null=True, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=10)  # before | late
     days = models.SmallIntegerField("số ngày trước hạn / quá hạn")
     due_on = models.DateField()
     sent_on = models.DateField()
     message = models.TextField()
+    # e-mail addresses the reminder was queued to (notifications outbox); empty: nobody to tell
+    recipients = models.JSONField("gửi tới", default=list, blank=True)
 
     class Meta:
         ordering = ["-sent_on", "id"]
-        constraints = [models.UniqueConstraint(fields=["task", "kind", "days", "due_on"], name="reminder_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "kind", "days", "due_on"], name="reminder_once"),
+            models.UniqueConstraint(fields=["recommendation", "kind", "days", "due_on"],
+                                    name="reminder_once_recommendation"),
+            models.CheckConstraint(condition=models.Q(task__isnull=False, recommendation__isnull=True)
+                                   | models.Q(task__isnull=True, recommendation__isnull=False),
+                                   name="reminder_one_subject"),
+        ]
 
 
 # --- periodic reports (see docs/adr/0009-plans.md, "Periodic reports") -------------------------

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from cchc.core import clock
 from cchc.core.errors import DomainError, PermissionDenied
@@ -13,7 +14,7 @@ from cchc.office.views import domain_errors, officer_required
 from cchc.org.models import Organisation, OrgKind
 from cchc.org.selectors import memberships
 
-from . import reports
+from . import reports, selectors
 from .exports import docx, xlsx
 from .models import PeriodicReport, ReportKind
 from .report_services import (
@@ -41,14 +42,10 @@ def _orgs_for(user):
     return Organisation.objects.filter(pk__in=[o for o, _r in memberships(user) if can_manage(user, o)])
 
 
-def _visible(user):
-    qs = PeriodicReport.objects.select_related("org")
-    return qs if can_manage(user, None) else qs.filter(org__in=_orgs_for(user))
-
-
 def _list_context(request, **extra) -> dict:
-    return {"reports": _visible(request.user)[:300], "orgs": _orgs_for(request.user).order_by("kind", "name"),
-            "kinds": ReportKind.choices, "parts": PARTS, "year": clock.now().year, **extra}
+    return {"reports": selectors.visible_reports(request.user)[:300],
+            "orgs": _orgs_for(request.user).order_by("kind", "name"), "kinds": ReportKind.choices, "parts": PARTS,
+            "year": clock.now().year, **extra}
 
 
 @officer_required
@@ -105,12 +102,12 @@ def report_detail(request, report_id: int):
                                sections={k: request.POST.get(k, "") for k in reports.SECTIONS})
             if action == "submit":
                 submit_report(actor=request.user, report_id=report.id)
-                messages.success(request, "Đã gửi báo cáo; số liệu đã được chốt.")
+                messages.success(request, _("Đã gửi báo cáo; số liệu đã được chốt."))
             elif action == "return":
                 return_report(actor=request.user, report_id=report.id, reason=request.POST.get("reason", ""))
-                messages.success(request, "Đã trả lại báo cáo để bổ sung.")
+                messages.success(request, _("Đã trả lại báo cáo để bổ sung."))
             elif action == "save":
-                messages.success(request, "Đã lưu phần thuyết minh.")
+                messages.success(request, _("Đã lưu phần thuyết minh."))
         except DomainError as e:
             report.refresh_from_db()
             return render(request, "plans/report.html", _detail_context(request, report, error=e.message),

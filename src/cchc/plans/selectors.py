@@ -10,9 +10,11 @@ from cchc.core.errors import NotFound
 from cchc.measures import registry
 from cchc.measures.registry import Period, Scope
 from cchc.org.models import Organisation, OrgKind
+from cchc.org.selectors import descendant_ids, memberships, org_by_id, predecessor_ids
 
 from . import status as rules
-from .models import Plan, PlanKind, Target, Task
+from .models import PeriodicReport, Plan, PlanKind, Target, Task
+from .services import PLAN_ROLES, can_manage
 
 
 @dataclass(frozen=True)
@@ -92,3 +94,19 @@ def agency_plan_tracking(plan: Plan) -> list[dict]:
         on_time = bool(child and child.issued_on and plan.agency_plans_due and child.issued_on <= plan.agency_plans_due)
         out.append({"org": org, "plan": child, "on_time": on_time})
     return out
+
+
+def visible_reports(user):
+    """Periodic reports a user may open (the same rule as ``report_services.can_report`` or
+    ``can_consolidate``): every one for Sở Nội vụ and administrators; otherwise those of the
+    organisations where the user is a reform officer, leader or administrator (with the ones merged
+    into them), and for a province's own staff those of every organisation under it."""
+    qs = PeriodicReport.objects.select_related("org")
+    if can_manage(user, None):
+        return qs
+    ids: set[int] = set()
+    for org_id in {o for o, role in memberships(user) if role in PLAN_ROLES}:
+        for pid in predecessor_ids(org_id):
+            org = org_by_id(pid)
+            ids |= descendant_ids(pid) if org is not None and org.kind == OrgKind.PROVINCE else {pid}
+    return qs.filter(org_id__in=ids)

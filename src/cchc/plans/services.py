@@ -9,11 +9,23 @@ from django.db import transaction
 
 from cchc.core import clock
 from cchc.core.errors import NotFound, PermissionDenied, ValidationFailed
+from cchc.documents.limits import MAX_BYTES
 from cchc.measures import registry
 from cchc.org.models import Organisation, Role
 from cchc.org.selectors import memberships, roles_of
 
-from .models import Comparator, Plan, PlanKind, ProgressUpdate, Reminder, Target, TargetReport, Task
+from . import reminder_notices
+from .models import (
+    Comparator,
+    Plan,
+    PlanKind,
+    ProgressUpdate,
+    Recommendation,
+    Reminder,
+    Target,
+    TargetReport,
+    Task,
+)
 
 PLAN_ROLES = {Role.REFORM, Role.LEADER, Role.ADMIN}
 PROGRESS_ROLES = {Role.REFORM, Role.LEADER, Role.SPECIALIST, Role.ADMIN}
@@ -84,6 +96,9 @@ def confirm_import(*, actor, payload: dict, decisions: dict | None = None) -> Pl
     if kind not in PlanKind.values:
         raise ValidationFailed("Loại kế hoạch không hợp lệ.", code="loai_ke_hoach_sai", details={"kind": kind})
     parent = Plan.objects.filter(pk=d["parent_id"]).first() if d.get("parent_id") else None
+    if d.get("parent_id") and parent is None:
+        raise NotFound("Không có kế hoạch cấp trên này.", code="ke_hoach_khong_ton_tai",
+                       details={"parent_id": d["parent_id"]})
     plan = Plan.objects.create(
         kind=kind, title=(d.get("title") or ident.get("title") or "Kế hoạch cải cách hành chính")[:500], issuer=issuer,
         number=(d.get("number") or ident.get("number") or "")[:60],
@@ -143,6 +158,15 @@ def confirm_import(*, actor, payload: dict, decisions: dict | None = None) -> Pl
     return plan
 
 
+def check_evidence(evidence) -> None:
+    """Evidence files are kept as sent (Word, Excel, PDF, pictures; ADR 0009): an empty file is not
+    evidence, and the size is bounded by the documents app's limit. Pages and API share this check."""
+    if evidence is not None and getattr(evidence, "name", "") and evidence.size == 0:
+        raise ValidationFailed("Tệp minh chứng rỗng, không có nội dung.", code="tep_rong")
+    if evidence and getattr(evidence, "size", 0) > MAX_BYTES:
+        raise ValidationFailed(f"Tệp minh chứng quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).", code="tep_qua_lon")
+
+
 @transaction.atomic
 def record_progress(*, actor, task_id: int, percent: int, narrative: str = "", evidence=None) -> ProgressUpdate:
     """Only the lead organisation reports progress; coordinating agencies report to it."""
@@ -153,6 +177,7 @@ def record_progress(*, actor, task_id: int, percent: int, narrative: str = "", e
         raise PermissionDenied("Chỉ cơ quan chủ trì nhiệm vụ được cập nhật tiến độ.", code="khong_phai_co_quan_chu_tri")
     if not isinstance(percent, int) or not 0 <= percent <= 100:
         raise ValidationFailed("Tiến độ phải là số nguyên từ 0 đến 100.", code="tien_do_khong_hop_le")
+    check_evidence(evidence)
     now = clock.now()
     task.percent = percent
     task.done_on = now.date() if percent >= 100 else None
@@ -243,28 +268,50 @@ def report_target_value(*, actor, target_id: int, value, evidence=None, note: st
         raise ValidationFailed("Giá trị không hợp lệ.", code="gia_tri_khong_hop_le") from None
     if not evidence:
         raise ValidationFailed("Chỉ tiêu nhập tay phải kèm minh chứng.", code="thieu_minh_chung")
+    check_evidence(evidence)
     return TargetReport.objects.create(target=target, value=value, evidence=evidence, note=note, reported_by=actor,
                                        reported_at=clock.now())
 
 
 @transaction.atomic
 def send_reminders(*, today: date, before_days: tuple[int, ...] = (7, 1)) -> list[Reminder]:
-    """Log reminders for unfinished tasks due in ``before_days`` days, and one for each task that
-    has just become late. Safe to run several times a day: each reminder is logged once."""
+    """Log reminders for unfinished plan tasks and unfixed inspection recommendations due in
+    ``before_days`` days, and one for each that has become late, each queued as e-mail to the
+    responsible organisation (reminder_notices). Safe to run several times a day: each reminder is
+    logged, and told, once per subject, kind and due date."""
     made: list[Reminder] = []
     open_tasks = Task.objects.filter(due_on__isnull=False, percent__lt=100).select_related("plan")
+    open_recs = Recommendation.objects.filter(done_on__isnull=True).select_related("inspection__org")
     for days in before_days:
-        for task in open_tasks.filter(due_on=today + timedelta(days=days)):
-            made += _remind(task, "before", days, today,
-                            f"Nhiệm vụ “{task.task[:120]}” đến hạn ngày {task.due_on:%d/%m/%Y} (còn {days} ngày).")
+        due = today + timedelta(days=days)
+        for task in open_tasks.filter(due_on=due):
+            made += _remind(task=task, org_id=task.lead_id, kind="before", days=days, due_on=due, today=today,
+                            message=f"Nhiệm vụ “{task.task[:120]}” đến hạn ngày {due:%d/%m/%Y} (còn {days} ngày).")
+        for rec in open_recs.filter(due_on=due):
+            made += _remind(recommendation=rec, org_id=rec.responsible_id, kind="before", days=days, due_on=due,
+                            today=today, message=f"Kiến nghị “{rec.text[:120]}” sau kiểm tra tại {rec.inspection.org} "
+                            f"đến hạn khắc phục ngày {due:%d/%m/%Y} (còn {days} ngày).")
     for task in open_tasks.filter(due_on__lt=today):
-        made += _remind(task, "late", 0, today,
-                        f"Nhiệm vụ “{task.task[:120]}” đã quá hạn từ ngày {task.due_on:%d/%m/%Y}.")
+        made += _remind(task=task, org_id=task.lead_id, kind="late", days=0, due_on=task.due_on, today=today,
+                        message=f"Nhiệm vụ “{task.task[:120]}” đã quá hạn từ ngày {task.due_on:%d/%m/%Y}.")
+    for rec in open_recs.filter(due_on__lt=today):
+        made += _remind(recommendation=rec, org_id=rec.responsible_id, kind="late", days=0, due_on=rec.due_on,
+                        today=today, message=f"Kiến nghị “{rec.text[:120]}” sau kiểm tra tại {rec.inspection.org} "
+                        f"đã quá hạn khắc phục từ ngày {rec.due_on:%d/%m/%Y}.")
     return made
 
 
-def _remind(task: Task, kind: str, days: int, today: date, message: str) -> list[Reminder]:
+def _remind(*, org_id: int | None, kind: str, days: int, due_on: date, today: date, message: str,
+            task: Task | None = None, recommendation: Recommendation | None = None) -> list[Reminder]:
+    """Log a reminder unless the same one (subject, kind, days, due date) was logged before; a changed
+    due date is a new deadline and is reminded again."""
     obj, created = Reminder.objects.get_or_create(
-        task=task, kind=kind, days=days, due_on=task.due_on,
-        defaults={"org_id": task.lead_id, "sent_on": today, "message": message})
-    return [obj] if created else []
+        task=task, recommendation=recommendation, kind=kind, days=days, due_on=due_on,
+        defaults={"org_id": org_id, "sent_on": today, "message": message})
+    if not created:
+        return []
+    # queued in this transaction: logged ⇔ queued (delivery later, with retries, by send_notifications)
+    obj.recipients = reminder_notices.notify(obj, today=today)
+    if obj.recipients:
+        obj.save(update_fields=["recipients"])
+    return [obj]

@@ -2,8 +2,11 @@
 and the import → review → confirm flow."""
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cchc.core.errors import DomainError
@@ -41,12 +44,24 @@ def import_upload(request):
             payload = importing.preview(f.read(), f.name)
         except DomainError as e:
             return render(request, "plans/import.html", {"error": e.message}, status=422)
+        orgs = Organisation.objects.filter(successor__isnull=True).order_by("name")
         return render(request, "plans/review.html", {
-            "token": importing.sign(payload), "draft": payload, "review": importing.review_summary(payload),
-            "orgs": Organisation.objects.filter(successor__isnull=True).order_by("name"),
-            "measures": registry.names(), "kinds": PlanKind.choices,
+            "token": importing.sign(payload), "draft": _with_candidate_names(payload, orgs),
+            "review": importing.review_summary(payload), "orgs": orgs, "measures": registry.names(),
+            "kinds": PlanKind.choices,
         })
     return render(request, "plans/import.html", {})
+
+
+def _with_candidate_names(payload: dict, orgs) -> dict:
+    """A copy of the draft for the screen, naming the close matches of a name not resolved for sure
+    (the signed token keeps the draft itself)."""
+    names = dict(orgs.values_list("id", "name"))
+    shown = copy.deepcopy(payload)
+    for t in shown.get("tasks", []):
+        for r in t.get("leads", []):
+            r["candidate_names"] = [names[i] for i in r.get("candidates", []) if i in names]
+    return shown
 
 
 @officer_required
@@ -77,7 +92,8 @@ def _binding_context(target: Target, request, **extra) -> dict:
     return {"target": target, "state": selectors.target_state(target), "measures": measures,
             "comparators": Comparator.choices, "can_manage": services.can_manage(request.user, target.plan.issuer_id),
             "orgs": Organisation.objects.filter(successor__isnull=True).order_by("kind", "name"),
-            "units": {m.name: m.unit for m in measures}, "unit_words": services.UNIT_WORDS, **extra}
+            "units": {m.name: m.unit for m in measures}, "unit_words": services.UNIT_WORDS,
+            "reports": target.reports.select_related("reported_by")[:50], **extra}
 
 
 @officer_required
@@ -87,15 +103,20 @@ def target_binding(request, target_id: int):
     if request.method == "POST":
         p = request.POST
         try:
-            if p.get("action") == "unbind":
+            if p.get("action") == "report":
+                services.report_target_value(actor=request.user, target_id=target.id,
+                                             value=(p.get("value") or "").strip().replace(",", "."),
+                                             evidence=request.FILES.get("evidence"), note=p.get("note", ""))
+                messages.success(request, _("Đã ghi giá trị báo cáo của chỉ tiêu."))
+            elif p.get("action") == "unbind":
                 services.unbind_target(actor=request.user, target_id=target.id)
-                messages.success(request, "Đã chuyển chỉ tiêu về nhập tay.")
+                messages.success(request, _("Đã chuyển chỉ tiêu về nhập tay."))
             else:
                 services.bind_target(actor=request.user, target_id=target.id, measure_name=p.get("measure_name", ""),
                                      comparator=p.get("comparator") or None, threshold=p.get("threshold") or None,
                                      scope_org_id=p.get("scope_org_id") or None,
                                      period_start=p.get("period_start") or None, period_end=p.get("period_end") or None)
-                messages.success(request, "Đã gắn chỉ tiêu với phép đo.")
+                messages.success(request, _("Đã gắn chỉ tiêu với phép đo."))
         except DomainError as e:
             target.refresh_from_db()
             return render(request, "plans/target.html", _binding_context(target, request, error=e.message, posted=p),

@@ -1,4 +1,5 @@
-"""A citizen's own side: submit online, "Hồ sơ của tôi", the dossier's forms and timeline, rating."""
+"""A citizen's own side: submit online, "Hồ sơ của tôi", the dossier's forms and timeline, supplement,
+withdrawal, rating."""
 from __future__ import annotations
 
 from django.contrib import messages
@@ -8,16 +9,18 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cchc.catalog.selectors import published_version
 from cchc.core.errors import DomainError
 from cchc.documents import selectors as documents
+from cchc.dossiers import workflow
 from cchc.dossiers.models import Dossier, PersonalDataAccess, Status
 from cchc.measures import services as measures
 
-from . import accounts, rating, selectors, submission
+from . import accounts, dossier_actions, rating, selectors, submission
 from .timeline import step_words
 
 citizen_required = login_required(login_url=reverse_lazy("portal:sign_in"))
@@ -99,7 +102,30 @@ def my_dossier(request, code: str):
         "steps": [{"at": r["at"], "text": step_words(r["action"])} for r in selectors.public_timeline(d)],
         "apologies": list(d.apologies.order_by("issued_at")), "rating": rating.of(d),
         "can_rate": d.status == Status.RETURNED and rating.of(d) is None,
+        "allowed": dossier_actions.allowed(d), "supplement": dossier_actions.open_request(d),
+        "results": _results(d),
     })
+
+
+def _results(d: Dossier) -> list:
+    """The electronic results, the citizen's once the desk has returned the dossier."""
+    return list(documents.results_of(d)) if d.status == Status.RETURNED else []
+
+
+@citizen_required
+def result_file(request, code: str, pk: int):
+    d = _own(request, code)
+    r = next((r for r in _results(d) if r.pk == pk), None)
+    if r is None:
+        raise Http404(_("Hồ sơ chưa có kết quả điện tử này."))
+    try:
+        data = documents.file_bytes(r.stored_file)
+    except DomainError as e:
+        return render(request, "portal/error.html", {"error": e}, status=e.status)
+    PersonalDataAccess.objects.create(dossier=d, viewer=request.user, purpose="nguoi_nop_tai_ket_qua")
+    resp = HttpResponse(data, content_type=r.stored_file.content_type)
+    resp["Content-Disposition"] = content_disposition_header(True, r.stored_file.original_name)
+    return resp
 
 
 FORM_TITLES = {
@@ -159,3 +185,63 @@ def rate(request, code: str):
         "d": d, "form": form, "existing": existing, "returned": d.status == Status.RETURNED,
         "levels": rating.level_labels(rules),
     }, status=status)
+
+
+def _not_now(d: Dossier, action: str) -> str:
+    """A page opened before the dossier moved on: say so plainly (nothing is changed)."""
+    return _("Không thể “%(action)s”: hồ sơ hiện ở trạng thái “%(status)s”.") % {
+        "action": _(workflow.TRANSITIONS[action].label).lower(), "status": _(Status(d.status).label)}
+
+
+@citizen_required
+def supplement(request, code: str):
+    d = _own(request, code)
+    ctx = {"d": d, "request_02": dossier_actions.open_request(d), "form": None}
+    if "receive_supplement" not in dossier_actions.allowed(d):
+        ctx["error"] = _not_now(d, "receive_supplement")
+        return render(request, "portal/supplement.html", ctx, status=409 if request.method == "POST" else 200)
+    slots = dossier_actions.supplement_slots(d)
+    kw = {"dossier": d, "slots": slots, "offered": dossier_actions.supplement_offers(request.user, slots)}
+    status = 200
+    if request.method == "POST":
+        form = dossier_actions.SupplementForm(request.POST, request.FILES, **kw)
+        if form.is_valid():
+            try:
+                dossier_actions.provide_supplement(actor=request.user, form=form)
+            except DomainError as e:
+                form.add_error(None, e.message)
+                status = e.status
+            else:
+                messages.success(request, _("Đã nộp giấy tờ bổ sung. Hồ sơ tiếp tục được xử lý và thời hạn "
+                                            "giải quyết được tính tiếp."))
+                return redirect("portal:my_dossier", code=d.code)
+        else:
+            status = 422
+    else:
+        form = dossier_actions.SupplementForm(**kw)
+    ctx.update(form=form, rows=form.rows())
+    return render(request, "portal/supplement.html", ctx, status=status)
+
+
+@citizen_required
+def withdraw(request, code: str):
+    d = _own(request, code)
+    ctx, status = {"d": d, "form": None}, 200
+    if "withdraw" not in dossier_actions.allowed(d):
+        ctx["error"] = _not_now(d, "withdraw")
+        return render(request, "portal/withdraw.html", ctx, status=409 if request.method == "POST" else 200)
+    form = dossier_actions.WithdrawForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                dossier_actions.withdraw(actor=request.user, d=d, form=form)
+            except DomainError as e:
+                form.add_error(None, e.message)
+                status = e.status
+            else:
+                messages.success(request, _("Đã rút hồ sơ. Hồ sơ sẽ không được giải quyết tiếp."))
+                return redirect("portal:my_dossier", code=d.code)
+        else:
+            status = 422
+    ctx["form"] = form
+    return render(request, "portal/withdraw.html", ctx, status=status)

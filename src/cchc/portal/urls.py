@@ -22,4 +22,7 @@ urlpatterns = [
     path("ho-so-cua-toi/<str:code>/da-nop/", citizen_views.submitted, name="submitted"),
     path("ho-so-cua-toi/<str:code>/mau-<str:form>.pdf", citizen_views.form_pdf, name="form_pdf"),
     path("ho-so-cua-toi/<str:code>/danh-gia/", citizen_views.rate, name="rate"),
+    path("ho-so-cua-toi/<str:code>/ket-qua/<int:pk>/", citizen_views.result_file, name="result_file"),
+    path("ho-so-cua-toi/<str:code>/bo-sung/", citizen_views.supplement, name="supplement"),
+    path("ho-so-cua-toi/<str:code>/rut-ho-so/", citizen_views.withdraw, name="withdraw"),
 ]

@@ -43,7 +43,8 @@ def procedure(request, code: str):
 
 
 def lookup(request):
-    form = LookupForm(request.POST or None)
+    # ?ma=<code>: the citizen's dossier page links here with its code; the phone is still typed
+    form = LookupForm(request.POST or None, initial={"code": request.GET.get("ma", "")[:64]})
     ctx, status = {"form": form}, 200
     if request.method == "POST":
         if not throttle.allow("lookup", throttle.client_ip(request)):

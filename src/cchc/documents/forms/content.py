@@ -44,6 +44,10 @@ def _local(at: datetime) -> datetime:
     return timezone.localtime(at)
 
 
+def _wall(at: datetime | None) -> datetime | None:
+    return _local(at).replace(tzinfo=None) if at else None
+
+
 def place_of(org: Organisation) -> str:
     """Địa danh: the commune for a commune, otherwise the province (``CCHC_DOCUMENT_PLACE`` overrides)."""
     override = getattr(settings, "CCHC_DOCUMENT_PLACE", "")
@@ -238,7 +242,7 @@ def form06(d: Dossier) -> FormDoc:
 
 def form07(org: Organisation, start: date, end: date, dossiers: list[Dossier]) -> FormDoc:
     statuses = dict(Status.choices)
-    rows = []
+    rows, values = [], []
     for i, d in enumerate(dossiers, start=1):
         note = [statuses[d.status]]
         if d.is_late:
@@ -253,12 +257,17 @@ def form07(org: Organisation, start: date, end: date, dossiers: list[Dossier]) -
             style.short_date(_local(d.finished_at)) if d.finished_at else "",
             style.short_date(_local(d.returned_at)) if d.returned_at else "", "; ".join(note),
         ])
+        # spreadsheets have no time zones: the Vietnam wall-clock time; the receipt with its hour
+        moments = [_wall(d.received_at)] + [_wall(at) and _wall(at).date()
+                                            for at in (d.due_at, d.finished_at, d.returned_at)]
+        values.append([i, *rows[-1][1:4], *moments, rows[-1][8]])
     doc = _frame("07", org, f"Quyển số: {start.year}/{SYMBOLS['07']}", _local(clock.now()).date(), landscape=True,
                  subtitle=f"Từ ngày {style.short_date(start)} đến ngày {style.short_date(end)}")
     doc.body = [Table(["TT", "Mã hồ sơ", "Tên thủ tục hành chính", "Tên cá nhân, tổ chức; địa chỉ, điện thoại",
                        "Nhận hồ sơ", "Hẹn trả kết quả", "Ngày có kết quả", "Trả kết quả", "Ghi chú"],
-                      rows, [1.4, 5.6, 5.4, 6, 4.2, 3.3, 3.3, 3.3, 3.5]),
+                      rows, [1.4, 5.6, 5.4, 6, 4.2, 3.3, 3.3, 3.3, 3.5], values),
                 Para(f"Tổng số hồ sơ: {len(rows)}", bold=True, indent=False)]
     doc.signatures = [Signature("NGƯỜI LẬP SỔ")]
     doc.filename = f"mau-07-{org.code}-{start:%Y%m%d}-{end:%Y%m%d}"
+    doc.sheet = f"Sổ {start:%d.%m.%Y}-{end:%d.%m.%Y}"
     return doc

@@ -1,4 +1,5 @@
-"""The neutral shape of an official form, rendered to PDF (``pdf.py``) and DOCX (``docx.py``)."""
+"""The neutral shape of an official form, rendered to PDF (``pdf.py``), DOCX (``docx.py``) and, for the
+register, XLSX (``xlsx.py``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ class Table:
     header: list[str]
     rows: list[list[str]]
     widths: list[float]  # relative
+    # the same cells as typed values (int, date, datetime in local wall-clock time, None) for a
+    # spreadsheet; empty: the text is all there is
+    values: list[list] = field(default_factory=list)
 
 
 @dataclass
@@ -43,3 +47,4 @@ class FormDoc:
     body: list[Para | Table] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
     filename: str = ""
+    sheet: str = ""  # worksheet name when laid out as a spreadsheet (≤ 31 characters)

@@ -18,12 +18,16 @@ def _first(patterns: list[str], text: str, flags=re.M) -> re.Match | None:
     return None
 
 
+_PLACE = (r"\b(tỉnh|thành phố|huyện|xã|phường)"
+          r"((?:(?:\s+-)?\s+(?!(?:giai|năm|đến|về|trong|và|theo)\b)[^\W\d_]+){1,4})")
+
+
 def _sentence_case(upper: str) -> str:
     """"ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH" → "Ủy ban nhân dân tỉnh Nam Định"."""
     s = squash(upper).lower()
     s = s[:1].upper() + s[1:]
-    return re.sub(r"\b(tỉnh|thành phố|huyện|xã|phường)\s+((?:\w+\s*){1,3})$",
-                  lambda m: m.group(1) + " " + " ".join(w.capitalize() for w in m.group(2).split()), s)
+    # the place name after "tỉnh …" is capitalised up to what follows it ("giai đoạn 2021 - 2030", "năm 2025")
+    return re.sub(_PLACE, lambda m: m.group(1) + " " + " ".join(w.capitalize() for w in m.group(2).split()), s)
 
 
 def find(raw: str, paragraphs: list[str]) -> Identity:

@@ -16,3 +16,9 @@ def ngay(iso):
 def dong(amount):
     """1500000 → '1.500.000'."""
     return money(amount)
+
+
+@register.filter
+def basename(path):
+    """'plans/progress/2025/03/danh-muc.xlsx' → 'danh-muc.xlsx'."""
+    return str(path or "").rsplit("/", 1)[-1]
