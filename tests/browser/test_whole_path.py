@@ -13,15 +13,17 @@ again from Fri 10/10: 13, 14, 15, 16, 17, 20, 21, 22 → due Wed 22/10/2025 17:0
 
 With CCHC_SCREENSHOTS=1 the main pages are saved to docs/screenshots/ (citizen-*.png, office-*.png).
 """
+import hashlib
 import re
 
 import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 from tests.browser.conftest import log_in
+from tests.documents.conftest import PASSWORD, ca, p12  # noqa: F401 — fixtures used below
 
 from cchc.documents import services as documents
-from cchc.documents.models import ComponentFile
+from cchc.documents.models import ComponentFile, ResultDocument
 from cchc.dossiers.models import Channel, Dossier, Handover, ReturnMethod, Status
 from cchc.measures.models import Rating
 
@@ -30,7 +32,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PHONE = {"width": 390, "height": 844}
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-RESULT = PDF + b"% Phieu ly lich tu phap so 1\n"
 CODE = "H99.50-251006-0001"
 # the page is no wider than the phone (wide tables scroll in their own box, not the page)
 OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
@@ -63,9 +64,16 @@ def officer_opens(open_page, username: str):
     return page
 
 
-def test_whole_path_online_to_rating(world, clock, open_page, shot, settings, tmp_path):
+def result_pdf(d) -> bytes:
+    # a real PDF made by the platform stands for the result Justice drafted (signing needs a real one)
+    return documents.generate_result_pdf(d, "06").data
+
+
+def test_whole_path_online_to_rating(world, clock, open_page, shot, settings, tmp_path, p12):  # noqa: F811
     cache.clear()  # the lookup throttle counts in the cache, which outlives a test
     settings.MEDIA_ROOT = tmp_path / "media"
+    documents.import_certificate(actor=None, org_id=world.justice.id, data=p12("Sở Tư pháp tỉnh Sông Hương"),
+                                 password=PASSWORD)
 
     # ---- Mon 06/10 09:30: the citizen, on a phone, finds the procedure and submits online
     clock.set(2025, 10, 6, 9, 30)
@@ -156,9 +164,16 @@ def test_whole_path_online_to_rating(world, clock, open_page, shot, settings, tm
     clock.set(2025, 10, 14, 9, 0)
     leader = officer_opens(open_page, "lanhdao_stp")
     act(leader, "Hoàn thành xử lý", **{"Ghi chú": "Đồng ý cấp phiếu"})
-    # the electronic result has no back-office screen yet (API only): issued through its service
-    documents.issue_result(actor=world.justice_leader, dossier_id=d.id, sign=False,
-                           files=[documents.IncomingFile("phieu-ly-lich-tu-phap.pdf", RESULT)])
+    # the leader signs the result with Justice's certificate and issues it from the same page
+    leader.reload()
+    issue = leader.get_by_role("form", name="Ký số và ban hành kết quả điện tử")
+    issue.get_by_label("Tệp kết quả (PDF, tối đa 20 MB)").set_input_files(
+        files=[{"name": "phieu-ly-lich-tu-phap.pdf", "mimeType": "application/pdf", "buffer": result_pdf(Dossier.objects.get(pk=d.pk))}])
+    issue.get_by_label("Loại kết quả").fill("Phiếu lý lịch tư pháp số 1")
+    issue.get_by_label("Số, ký hiệu của kết quả").fill("15/PLLTP")
+    issue.get_by_label("Ngày ký ban hành (dd/mm/yyyy)").fill("14/10/2025")
+    issue.get_by_role("button", name="Ký số và ban hành").click()
+    expect(leader.get_by_role("region", name="Kết quả điện tử")).to_contain_text("phieu-ly-lich-tu-phap.pdf")
     clock.set(2025, 10, 14, 14, 0)
     desk.reload()
     act(desk, "Trả kết quả", **{"Hình thức trả": "Trực tuyến (bản điện tử)"})
@@ -178,7 +193,9 @@ def test_whole_path_online_to_rating(world, clock, open_page, shot, settings, tm
     with phone.expect_download() as download:
         phone.get_by_role("link", name=re.compile("^Tải kết quả")).click()
     assert download.value.suggested_filename == "phieu-ly-lich-tu-phap.pdf"
-    assert open(download.value.path(), "rb").read() == RESULT
+    # exactly the signed bytes the leader issued (checked against their recorded SHA-256)
+    signed = ResultDocument.objects.get(dossier=d).stored_file
+    assert hashlib.sha256(open(download.value.path(), "rb").read()).hexdigest() == signed.sha256
     desktop = open_page()
     desktop.context.add_cookies(phone.context.cookies())  # the same citizen at a desktop
     desktop.goto(f"/ho-so-cua-toi/{CODE}/")
