@@ -7,9 +7,9 @@ the best configuration. Each point is a warm-up followed by a sustained run; err
 non-201 answers plus socket errors, and the dossiers created are counted in the database.
 
 Baseline, in the same run: the rows one intake leaves in the database (counter update, dossier,
-its two components, the audit record; then the receipt notice in the outbox) written with plain
-INSERTs by psycopg, one transaction per dossier and one for the notice, on one connection and on
-as many connections as the HTTP concurrency.
+its two components, the audit record, the receipt notice in the outbox) written with plain
+INSERTs by psycopg, one transaction per dossier, on one connection and on as many connections as
+the HTTP concurrency.
 """
 from __future__ import annotations
 
@@ -236,11 +236,10 @@ def _insert_one(conn, r: dict) -> None:
             r["due"], r["due"], r["step_due"], r["fee"], len(r["components"]), now, now)).fetchone()[0]
         cur.executemany(COMPONENT_SQL, [(dossier_id, cid, name, form) for cid, name, form in r["components"]])
         cur.execute(AUDIT_SQL, (dossier_id, r["user_id"], now, r["audit_new"]))
-    # the receipt notice, written after the commit like the platform's listener does
-    conn.execute(OUTBOX_SQL, (f"dossier:{dossier_id}:dossier_received:sms:{r['phone']}", r["phone"],
-                              f"Hồ sơ {code} đã được tiếp nhận; hẹn trả {r['due']:%d/%m/%Y}.", now, dossier_id,
-                              secrets.token_hex(16), now))
-    conn.commit()
+        # the receipt notice, in the same transaction like the platform's outbox listener
+        cur.execute(OUTBOX_SQL, (f"dossier:{dossier_id}:dossier_received:sms:{r['phone']}", r["phone"],
+                                 f"Hồ sơ {code} đã được tiếp nhận; hẹn trả {r['due']:%d/%m/%Y}.", now, dossier_id,
+                                 secrets.token_hex(16), now))
 
 
 def raw_point(rows: list[dict], *, connections: int, duration: float, warmup: float = 2.0) -> dict:

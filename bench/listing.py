@@ -39,7 +39,8 @@ DOSSIER_COLS = (
     "applicant_phone", "applicant_email", "applicant_address", "request", "submitted_at", "received_at",
     "clock_start", "remaining", "due_at", "original_due_at", "step_due_at", "paused_at", "paused_working_days",
     "paused_working_minutes", "supplement_count", "apology_count", "finished_at", "returned_at", "return_method",
-    "is_late", "end_reason", "fee_amount", "paid_online", "created_at", "updated_at",
+    "is_late", "end_reason", "fee_amount", "paid_online", "components_provided", "components_digitised",
+    "components_reused", "created_at", "updated_at",
 )
 
 
@@ -115,7 +116,8 @@ def bulk_load(world: World, n: int, seed: int = 2025) -> dict:
                     f"09{rng.randint(0, 99999999):08d}", "", f"{rng.randint(1, 300)} {rng.choice(STREETS)}",
                     "Đề nghị giải quyết thủ tục.", submitted, received, received,
                     p["amount"] if received else None, due, due, due, paused, 0, 0, supplements, 0, finished,
-                    returned, "desk" if returned else "", is_late, "", p["fee"], False, submitted,
+                    returned, "desk" if returned else "", is_late, "", p["fee"], False, len(p["components"]), 0, 0,
+                    submitted,
                     returned or finished or paused or received or submitted,
                 ))
                 for cid, cname, form in p["components"]:

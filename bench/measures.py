@@ -318,13 +318,17 @@ def main(argv=None) -> int:
     return 0
 
 
+def _n(x) -> str:
+    return f"{x:,}" if isinstance(x, int) else "?"  # a reused load did not count its components
+
+
 def append_docs(s: dict) -> None:
     m = s["median_seconds"]
     text = f"""
 ## Chỉ số 766 — {s['when']} (`python -m bench.measures`)
 
-Province-year of {s['loaded'].get('dossiers'):,} dossiers ({s['loaded'].get('components', '?'):,} components,
-{s['loaded'].get('ratings', '?'):,} ratings), PostgreSQL, {s['cpus']} CPUs, load average before/after
+Province-year of {_n(s['loaded'].get('dossiers'))} dossiers ({_n(s['loaded'].get('components'))} components,
+{_n(s['loaded'].get('ratings'))} ratings; {'reused from an earlier load' if s['loaded'].get('reused') else 'loaded now'}), PostgreSQL, {s['cpus']} CPUs, load average before/after
 {', '.join(f'{x:.1f}' for x in s['load_average'])}. Medians of {s['runs']} alternating runs, seconds:
 
 | what | median | runs |

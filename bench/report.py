@@ -197,8 +197,8 @@ def section(r: dict, argv: list[str]) -> str:
                 + " ² Average number of the app's database connections, sampled from pg_stat_activity every 0.1 s: "
                 "running in PostgreSQL / waiting for a row lock / waiting for the WAL flush at commit / idle in a "
                 "transaction while the app works.",
-                "", "Raw INSERT baseline (counter upsert, dossier, 2 components, audit record, personal-data access "
-                "record; one transaction per dossier; psycopg, one connection per thread):", "",
+                "", "Raw INSERT baseline (counter upsert, dossier, 2 components, audit record, outbox notice; one "
+                "transaction per dossier; psycopg, one connection per thread):", "",
                 "| connections | rows/s | median ms | p95 ms | errors | CPU cores client / PG / other "
                 "| CPU ms per dossier client / PG | DB connections² |",
                 "|---|---|---|---|---|---|---|---|"]
