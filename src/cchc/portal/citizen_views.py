@@ -168,23 +168,31 @@ def rate(request, code: str):
     form = rating.RatingForm(request.POST or None, rules=rules)
     status = 200
     if request.method == "POST" and existing is None:
-        if form.is_valid():
-            try:
-                measures.rate(actor=request.user, dossier_id=d.id, answers=form.answers(), channel="portal")
-            except DomainError as e:
-                form.add_error(None, e.message)
-                status = e.status
-            else:
-                messages.success(request, _("Cảm ơn bạn đã đánh giá. Ý kiến của bạn được ghi nhận."))
-                return redirect("portal:my_dossier", code=d.code)
-        else:
-            status = 422
+        done, status = _carry_out(request, d, form, lambda: measures.rate(
+            actor=request.user, dossier_id=d.id, answers=form.answers(), channel="portal"),
+            _("Cảm ơn bạn đã đánh giá. Ý kiến của bạn được ghi nhận."))
+        if done:
+            return done
     elif request.method == "POST":
         status = 409
     return render(request, "portal/rate.html", {
         "d": d, "form": form, "existing": existing, "returned": d.status == Status.RETURNED,
         "levels": rating.level_labels(rules),
     }, status=status)
+
+
+def _carry_out(request, d: Dossier, form, act, done: str) -> tuple[HttpResponse | None, int]:
+    """Validate ``form`` and ``act()``: back to the dossier with ``done`` on success; otherwise no
+    response and the status to show the form again with (422 invalid, the refusal's own status)."""
+    if not form.is_valid():
+        return None, 422
+    try:
+        act()
+    except DomainError as e:
+        form.add_error(None, e.message)
+        return None, e.status
+    messages.success(request, done)
+    return redirect("portal:my_dossier", code=d.code), 200
 
 
 def _not_now(d: Dossier, action: str) -> str:
@@ -205,18 +213,11 @@ def supplement(request, code: str):
     status = 200
     if request.method == "POST":
         form = dossier_actions.SupplementForm(request.POST, request.FILES, **kw)
-        if form.is_valid():
-            try:
-                dossier_actions.provide_supplement(actor=request.user, form=form)
-            except DomainError as e:
-                form.add_error(None, e.message)
-                status = e.status
-            else:
-                messages.success(request, _("Đã nộp giấy tờ bổ sung. Hồ sơ tiếp tục được xử lý và thời hạn "
-                                            "giải quyết được tính tiếp."))
-                return redirect("portal:my_dossier", code=d.code)
-        else:
-            status = 422
+        done, status = _carry_out(request, d, form, lambda: dossier_actions.provide_supplement(
+            actor=request.user, form=form), _("Đã nộp giấy tờ bổ sung. Hồ sơ tiếp tục được xử lý và thời hạn "
+                                               "giải quyết được tính tiếp."))
+        if done:
+            return done
     else:
         form = dossier_actions.SupplementForm(**kw)
     ctx.update(form=form, rows=form.rows())
@@ -232,16 +233,9 @@ def withdraw(request, code: str):
         return render(request, "portal/withdraw.html", ctx, status=409 if request.method == "POST" else 200)
     form = dossier_actions.WithdrawForm(request.POST or None)
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                dossier_actions.withdraw(actor=request.user, d=d, form=form)
-            except DomainError as e:
-                form.add_error(None, e.message)
-                status = e.status
-            else:
-                messages.success(request, _("Đã rút hồ sơ. Hồ sơ sẽ không được giải quyết tiếp."))
-                return redirect("portal:my_dossier", code=d.code)
-        else:
-            status = 422
+        done, status = _carry_out(request, d, form, lambda: dossier_actions.withdraw(
+            actor=request.user, d=d, form=form), _("Đã rút hồ sơ. Hồ sơ sẽ không được giải quyết tiếp."))
+        if done:
+            return done
     ctx["form"] = form
     return render(request, "portal/withdraw.html", ctx, status=status)
