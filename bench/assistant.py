@@ -176,7 +176,7 @@ def build(procedures: int) -> int:
             v, commune = base[i % len(base)], communes[(i // len(base)) % len(communes)]
             fields = {f: getattr(v, f) for f in (
                 "field", "level", "legal_basis", "subjects", "sequence", "method", "processing_amount",
-                "processing_unit", "cutoff", "result_type", "online_level", "four_on_spot", "requirements")}
+                "processing_unit", "cutoff", "result_type", "online_level", "four_on_spot", "requirements", "keywords")}
             fields["name"] = f"{v.name} (áp dụng tại {commune.name})"
             draft = catalog_services.create_draft(
                 actor=None, code=f"{v.procedure.code}.{commune.code}", fields=fields, competent_org=v.competent_org,

@@ -1,4 +1,5 @@
 """Index maintenance: publication indexes a version after commit; the command rebuilds everything."""
+import importlib
 import io
 from datetime import date
 
@@ -8,6 +9,7 @@ from django.core.management import call_command
 
 from cchc.assistant import embedder, lexical, search, services
 from cchc.assistant.models import IndexEntry
+from cchc.assistant.text import fold
 from cchc.catalog import services as catalog_services
 from cchc.catalog.models import ProcedureVersion, VersionStatus
 
@@ -37,6 +39,22 @@ def test_publishing_indexes_the_version_once_committed(world):
     # the database's full-text index follows the table (SQLite triggers / PostgreSQL GIN expression)
     assert draft.pk in lexical.candidates(["ket hon"])
     assert draft.pk not in lexical.candidates(["khai tu"])
+
+
+def test_search_keywords_are_searched_and_embedded_with_the_name(world):
+    draft = catalog_services.create_draft(actor=None, code="1.000398", components=COMPONENTS,
+                                          fields={**FIELDS, "keywords": "lấy vợ; cưới nhau"})
+    catalog_services.publish(actor=None, version_id=draft.pk, valid_from=date(2024, 1, 1))
+    entry = IndexEntry.objects.get(version=draft)
+    assert entry.passages == ["Đăng ký kết hôn: lấy vợ, cưới nhau"]       # one vector: name and how people call it
+    assert dict(zip(services.LAYOUT, entry.body.split("\n"), strict=False))["keywords"] == "lấy vợ; cưới nhau"
+    search.forget()
+    # none of the question's words is in the name: the keywords bring it, lexically and by meaning
+    ranking = search.rank("cuoi nhau thi lam giay gi")
+    assert ranking.confident and ranking.hits[0].version_id == draft.pk
+    assert "cuoi nhau" in ranking.hits[0].matched
+    # a keyword phrase stays whole: "vợ cưới" spans two phrases and is no phrase of this procedure
+    assert "vo cuoi" not in search.current().name_terms[search.current().position[draft.pk]]
 
 
 def test_full_text_follows_updates_and_deletes(world):
@@ -79,3 +97,14 @@ def test_reindex_keeps_a_version_published_for_later(world):
     assert IndexEntry.objects.filter(version=draft).exists()          # indexed, waiting for its day
     search.forget()
     assert draft.pk not in search.current().position                   # but not answered before it
+
+
+def test_migration_gives_old_entries_the_keywords_line_as_a_rebuild_would(world):
+    migration = importlib.import_module("cchc.assistant.migrations.0004_keywords_line")
+    version = ProcedureVersion.objects.get(pk=world.birth.pk)
+    body, passages = services.document(version)                # keywords are empty after the column is added
+    lines = body.split("\n")
+    before = "\n".join([lines[0], *lines[2:]])                  # as entries were written before round 4
+    assert migration._insert(before) == body and passages == [version.name]
+    assert migration._remove(body) == before
+    assert migration._insert(fold(before)) == fold(body)

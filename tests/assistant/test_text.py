@@ -11,6 +11,7 @@ from cchc.assistant.text import (
     looks_vietnamese,
     same_procedure_other_level,
     spelling_variant,
+    tone_marks_on_first_vowel,
     unasked_variant,
     variants_in,
     vietnamese_share,
@@ -155,3 +156,15 @@ def test_variants_that_define_a_name(name, variants):
 ])
 def test_question_phrases_are_marked_as_a_whole(folded, marked):
     assert asking_words(folded) == marked
+
+
+@pytest.mark.parametrize("written, first_vowel", [
+    ("hoà giải", "hòa giải"), ("Hoá đơn", "Hóa đơn"), ("khoẻ", "khỏe"), ("thuỷ lợi", "thủy lợi"),
+    ("Uỷ ban", "Ủy ban"), ("toạ đàm", "tọa đàm"), ("xoã", "xõa"), ("tuỳ", "tùy"),
+    ("hòa giải", "hòa giải"),                     # already so
+    ("hoàng", "hoàng"), ("khoảng", "khoảng"),       # a final consonant: the mark is on the last vowel
+    ("quý", "quý"), ("quả", "quả"),                 # "qu" is the onset, "y"/"a" the vowel
+    ("khuyến", "khuyến"), ("người", "người"),
+])
+def test_tone_mark_on_the_first_vowel_of_oa_oe_uy(written, first_vowel):
+    assert tone_marks_on_first_vowel(written) == first_vowel

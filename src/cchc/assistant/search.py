@@ -40,7 +40,8 @@ from .text import (
 # Reciprocal rank fusion (Cormack et al. 2009): robust to the two scores living on different scales.
 RRF_K = 60
 DEPTH = 50  # ranks kept from each list
-# Three lists are fused: BM25 over the whole text, BM25 over the names, and the vectors. The
+# Three lists are fused: BM25 over the whole text, BM25 over what the procedure is called (name and
+# search keywords), and the vectors. The
 # semantic list weighs as much as the two lexical ones together: neither kind outvotes the other.
 SEMANTIC_WEIGHT = 2.0
 VARIANT_FACTOR = 0.9  # a variant the question does not ask for falls behind its first-issue sibling
@@ -49,13 +50,13 @@ VARIANT_FACTOR = 0.9  # a variant the question does not ask for falls behind its
 # questions reached at most 0.837 cosine and 25% of their words (by IDF), answerable ones at least 0.849
 # cosine.
 # Below both thresholds the best match is no better than for an unrelated question.
-MIN_COSINE = 0.845
-MIN_COVERAGE = 0.5
+MIN_COSINE = 0.86
+MIN_COVERAGE = 0.9
 
 BM25_K1, BM25_B = 1.2, 0.75
 # BM25F (Robertson et al. 2004): a word counts as many times as the weight of the line it is on
 # (``services.LAYOUT``). Chosen by cross-validation inside the dev half (docs/assistant-eval.md).
-FIELD_WEIGHTS = {"name": 2.0, "field": 3.0, "agency": 1.0, "result": 3.0, "subjects": 1.0,
+FIELD_WEIGHTS = {"name": 2.0, "keywords": 2.0, "field": 3.0, "agency": 1.0, "result": 3.0, "subjects": 1.0,
                  "requirements": 1.0, "components": 1.0}
 RETRIEVAL_MAX_DF = 0.2  # single words in more than 20 % of the procedures do not fetch candidates
 
@@ -80,7 +81,7 @@ class Index:
     df: Counter
     folded_names: list[str]
     variants: list[list[str]]     # variant words of each name ("gia han", "cap lai"…)
-    name_terms: list[Counter]     # words and phrases of the name alone
+    name_terms: list[Counter]     # words and phrases of the name and the search keywords
     name_lengths: np.ndarray
     name_df: Counter
     vocab: list[str]              # folded single words, for typo correction
@@ -137,7 +138,8 @@ def current() -> Index:
 def build(key: tuple) -> Index:
     rows = list(_entries().select_related("version__procedure").order_by("pk").values_list(
         "pk", "version__procedure__code", "version__name", "version__level", "body", "passages", "vectors"))
-    ids, codes, names, levels, passages, blocks, terms, starts, weights = [], [], [], [], [], [], [], [], []
+    ids, codes, names, levels, passages, blocks, starts = [], [], [], [], [], [], []
+    terms, weights, name_terms = [], [], []
     df: Counter = Counter()
     written: dict[str, Counter] = defaultdict(Counter)
     row = 0
@@ -147,6 +149,7 @@ def build(key: tuple) -> Index:
         names.append(name)
         levels.append(level)
         passages.append(ps)
+        name_terms.append(called(name, body))
         starts.append(row)
         blocks.append(embedder.from_bytes(raw, len(ps)))
         row += len(ps)
@@ -168,7 +171,6 @@ def build(key: tuple) -> Index:
         terms.append(t)
         weights.append(weighted)
         df.update(t.keys())
-    name_terms = [Counter(grams(words(n))) for n in names]
     name_df: Counter = Counter()
     for t in name_terms:
         name_df.update(t.keys())
@@ -188,6 +190,17 @@ def build(key: tuple) -> Index:
     index.name_postings, index.name_norms = _postings(name_terms, index.name_lengths)
     index.level_array = np.array(levels, dtype=object)
     return index
+
+
+def called(name: str, body: str) -> Counter:
+    """Words and phrases of what a procedure is called: its name and its search keywords (``LAYOUT``'s
+    first two lines), each keyword phrase apart, so that no phrase spans two of them."""
+    lines = body.split("\n")
+    keywords = lines[1] if len(lines) > 1 else ""
+    out = Counter(grams(words(name)))
+    for part in keywords.split(";"):
+        out.update(grams(words(part)))
+    return out
 
 
 def _postings(docs: list[Counter], lengths: np.ndarray) -> tuple[dict, np.ndarray]:

@@ -21,7 +21,7 @@ BATCH = 32
 
 # The lines of the searched text, in this order (one line each, empty when the version has none;
 # the components follow, one line each). ``search`` weighs the words by the line they come from.
-LAYOUT = ("name", "field", "agency", "result", "subjects", "requirements", "components")
+LAYOUT = ("name", "keywords", "field", "agency", "result", "subjects", "requirements", "components")
 
 
 def document(v: ProcedureVersion) -> tuple[str, list[str]]:
@@ -32,13 +32,19 @@ def document(v: ProcedureVersion) -> tuple[str, list[str]]:
     cross-validation (docs/assistant-eval.md).
     """
     org = v.competent_org.name if v.competent_org_id else ""
-    lines = [v.name, v.field, f"{v.get_level_display()} {org}".strip(), v.result_type, v.subjects,
+    lines = [v.name, v.keywords, v.field, f"{v.get_level_display()} {org}".strip(), v.result_type, v.subjects,
              v.requirements, *(c.name for c in v.components.all())]
     body = "\n".join(" ".join(line.split()) for line in lines)
-    # One passage, the name: it is what people's questions resemble. Adding the field, result and
-    # components ranked no better on the dev questions and cost 3–7× more CPU per version
-    # (the model's cost grows with the tokens), which matters when a whole catalogue is re-indexed.
-    return body, [v.name]
+    return body, [passage(v.name, v.keywords)]
+
+
+def passage(name: str, keywords: str) -> str:
+    """What the model embeds: the name, then how people call the matter ("Đăng ký khai sinh: con mới
+    sinh, làm giấy khai sinh"). One passage per version: the keywords as passages of their own ranked
+    no better on the development questions, with several times the vectors (docs/assistant-eval.md).
+    """
+    phrases = [" ".join(k.split()) for k in keywords.split(";") if k.strip()]
+    return f"{name}: {', '.join(phrases)}" if phrases else name
 
 
 def index_versions(*, actor, version_ids: Iterable[int], progress: Callable[[int], None] | None = None) -> int:

@@ -35,6 +35,20 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != text.lower()
 
 
+# Two placements of the tone mark are both in use on "oa", "oe", "uy" ending a syllable: "hoà/hòa",
+# "khoẻ/khỏe", "thuỷ/thủy" (the catalogue itself mixes them). Folding makes them one for the
+# lexical side; the embedding model sees different tokens, so both sides of the model get the
+# placement on the first vowel, the one most written. "qu" is an onset: "quý" stays.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_TONE_ON_SECOND = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?![\w])")
+
+
+def tone_marks_on_first_vowel(text: str) -> str:
+    """ "hoà bình, khoẻ, thuỷ lợi" → "hòa bình, khỏe, thủy lợi"; "hoàng", "quý" unchanged."""
+    nfd = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _TONE_ON_SECOND.sub(lambda m: m[1][0] + m[2] + m[1][1], nfd))
+
+
 # Words that carry the asker's voice, not the matter: "cho em hỏi", "thì phải làm sao ạ". Folded,
 # so a word is left out of this list when its unaccented form also names a matter: đăng/đang,
 # đỏ/do, cơ sở/có, di chúc/đi, hội/hỏi, nhà/nhé, tài sản/tại, bản sao/sao, chữ ký/chủ, căn cước/cần,

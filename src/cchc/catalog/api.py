@@ -57,6 +57,7 @@ class ProcedureDetail(ProcedureSummary):
     sequence: str
     method: str
     requirements: str
+    keywords: str
     result_type: str
     cutoff: time | None
     four_on_spot: bool
@@ -115,7 +116,7 @@ def get_procedure(request, code: str):
     return {
         **_summary(v),
         "legal_basis": v.legal_basis, "subjects": v.subjects, "sequence": v.sequence, "method": v.method,
-        "requirements": v.requirements, "result_type": v.result_type, "cutoff": v.cutoff,
+        "requirements": v.requirements, "keywords": v.keywords, "result_type": v.result_type, "cutoff": v.cutoff,
         "four_on_spot": v.four_on_spot, "valid_from": v.valid_from, "valid_to": v.valid_to,
         "fees": [{"kind": f.kind, "name": f.name, "amount": f.amount, "note": f.note} for f in v.fees.all()],
         "components": list(v.components.values("id", "order", "name", "form", "quantity", "required")),

@@ -145,7 +145,7 @@ class _RollBack(Exception):
 
 
 _SCALARS = ("name", "field", "level", "legal_basis", "subjects", "sequence", "method", "requirements",
-            "processing_amount", "processing_unit", "cutoff", "result_type", "online_level", "four_on_spot",
+            "keywords", "processing_amount", "processing_unit", "cutoff", "result_type", "online_level", "four_on_spot",
             "valid_from", "publication_decision")
 
 

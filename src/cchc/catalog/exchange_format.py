@@ -114,6 +114,7 @@ PROCEDURE_FIELDS: tuple[Field, ...] = (
     _long_text("sequence"),
     _long_text("method"),
     _long_text("requirements"),
+    _long_text("keywords"),
     Field("processing_amount", "int", required=True, max_value=INT),
     Field("processing_unit", "enum", required=True, choices=tuple(TimeUnit.values)),
     Field("cutoff", "time"),

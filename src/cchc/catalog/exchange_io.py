@@ -354,8 +354,8 @@ def write_csv_zip(procedures: list[dict]) -> bytes:
 
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _WIDTHS = {"code": 24, "procedure_code": 24, "name": 50, "field": 24, "legal_basis": 50, "subjects": 40,
-           "sequence": 60, "method": 40, "requirements": 40, "result_type": 30, "publication_decision": 30,
-           "note": 30, "unit": 30, "document_type": 24, "competent_org": 18, "org": 18}
+           "sequence": 60, "method": 40, "requirements": 40, "keywords": 40, "result_type": 30,
+           "publication_decision": 30, "note": 30, "unit": 30, "document_type": 24, "competent_org": 18, "org": 18}
 
 
 def _xlsx_cell(v):

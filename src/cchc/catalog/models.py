@@ -77,6 +77,11 @@ class ProcedureVersion(models.Model):
                                     default=OnlineLevel.NONE)
     four_on_spot = models.BooleanField("4 tại chỗ", default=False)
     requirements = models.TextField("yêu cầu, điều kiện", blank=True)
+    # How people name the matter ("sổ đỏ", "con mới sinh", "mở quán ăn"): the legal name alone is
+    # not what citizens type. Searched by the assistant and the portal, shown to no one else.
+    keywords = models.TextField("từ khóa tìm kiếm", blank=True,
+                                help_text="Cách người dân, doanh nghiệp thường gọi thủ tục hoặc tình huống dẫn đến nó, "
+                                          "phân cách bằng dấu chấm phẩy, ví dụ: con mới sinh; làm giấy khai sinh.")
 
     class Meta:
         verbose_name = "phiên bản thủ tục"

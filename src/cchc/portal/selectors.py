@@ -38,7 +38,8 @@ def competent_orgs() -> list[tuple[int, str]]:
 
 
 def search_procedures(f: ProcedureFilters) -> list[ProcedureVersion]:
-    """Published procedures matching every word of ``q`` (diacritics optional), filtered.
+    """Published procedures matching every word of ``q`` (diacritics optional) in their name, code or
+    search keywords ("so do" finds the land-use certificate), filtered.
 
     Folding happens in Python on the names of the versions in force (a province publishes a
     few thousand), so the same search works on SQLite and PostgreSQL without ``unaccent``.
@@ -57,7 +58,7 @@ def search_procedures(f: ProcedureFilters) -> list[ProcedureVersion]:
         return list(qs)
     out = []
     for v in qs:
-        hay = f"{fold(v.name)} {v.procedure.code.lower()}"
+        hay = f"{fold(v.name)} {v.procedure.code.lower()} {fold(v.keywords)}"
         if all(w in hay for w in words):
             out.append(v)
     return out

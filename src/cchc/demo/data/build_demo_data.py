@@ -1742,6 +1742,9 @@ def assign_codes(procedures) -> None:
 
 
 def catalog(orgs: list[dict]) -> dict:
+    # How people name each procedure (code -> "phrase; phrase"), written by hand from the catalogue
+    # alone, never from the assistant's evaluation questions (docs/assistant-eval.md).
+    keywords = json.loads((HERE / "keywords.json").read_text(encoding="utf-8"))
     PROCEDURES.clear()
     FIELDS.clear()
     define_procedures()
@@ -1757,6 +1760,7 @@ def catalog(orgs: list[dict]) -> dict:
             "code": p["code"], "name": p["name"], "field": p["field"], "level": p["level"],
             "competent_org": p["competent_org"], "legal_basis": p["legal_basis"], "subjects": p["subjects"],
             "sequence": sequence_of(p, steps, names), "method": method_of(p), "requirements": p["requirements"],
+            "keywords": keywords.get(p["code"], ""),
             "processing_amount": p["processing_amount"], "processing_unit": p["processing_unit"],
             "cutoff": p["cutoff"], "result_type": p["result_type"], "online_level": p["online_level"],
             "four_on_spot": p["four_on_spot"], "status": "published", "valid_from": REFORM_DATE,
