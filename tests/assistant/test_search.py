@@ -1,7 +1,7 @@
 """Questions in everyday Vietnamese → procedures, with why, details and follow-ups."""
 import pytest
 
-from cchc.assistant import search
+from cchc.assistant import embedder, search
 from cchc.assistant.models import IndexEntry
 from cchc.assistant.selectors import QuestionEmpty, QuestionTooLong, ask
 
@@ -38,6 +38,18 @@ def test_typo_is_corrected_to_a_catalogue_word(catalogue):
     q = search.parse("dang ky khai sihn", search.current())
     assert q.corrected == {"sihn": "sinh"}
     assert q.for_model == "đăng ký khai sinh"  # diacritics put back for the model
+
+
+def test_a_long_question_reaches_the_model_without_its_fillers(catalogue):
+    index = search.current()
+    short = "cho em hỏi đăng ký kết hôn ở đâu"
+    assert embedder.tokens(short) <= search.MODEL_TOKENS and search.parse(short, index).for_model == short
+    long = "Cho em hỏi là nếu mà hai vợ chồng em muốn đi đăng ký kết hôn thì phải làm những thủ tục gì và nộp ở đâu ạ"
+    assert embedder.tokens(long) > search.MODEL_TOKENS
+    q = search.parse(long, index)
+    assert q.for_model == "hỏi nếu hai vợ chồng đi đăng ký kết hôn nộp"
+    assert {"muon", "thu", "tuc"} <= set(q.tokens)        # the lexical side keeps every word
+    assert search.rank(long, index=index).hits[0].version_id == catalogue.marriage.pk
 
 
 def test_detail_of_the_chosen_procedure(catalogue):

@@ -15,6 +15,7 @@ from cchc.assistant.text import (
     unasked_variant,
     variants_in,
     vietnamese_share,
+    without_fillers,
     words,
 )
 
@@ -168,3 +169,16 @@ def test_question_phrases_are_marked_as_a_whole(folded, marked):
 ])
 def test_tone_mark_on_the_first_vowel_of_oa_oe_uy(written, first_vowel):
     assert tone_marks_on_first_vowel(written) == first_vowel
+
+
+@pytest.mark.parametrize("question, known, content", [
+    ("Cho em hỏi làm giấy khai sinh cho con ở đâu ạ", (), "hỏi giấy khai sinh con"),
+    # "em" is a filler but "em bé" a phrase of the catalogue; "giấy tờ gì" is how it is asked
+    ("Vợ tôi vừa sinh em bé được một tuần, giờ phải làm giấy tờ gì cho cháu?", ("em be",),
+     "Vợ vừa sinh em bé một tuần cháu"),
+    ("Vợ tôi vừa sinh em bé được một tuần, giờ phải làm giấy tờ gì cho cháu?", (),
+     "Vợ vừa sinh bé một tuần cháu"),
+    ("ạ ở đâu", (), "ạ ở đâu"),                   # nothing left: the question as asked
+])
+def test_without_fillers(question, known, content):
+    assert without_fillers(question, known=set(known).__contains__) == content

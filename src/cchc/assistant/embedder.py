@@ -65,6 +65,13 @@ def query(text: str) -> np.ndarray:
     return np.frombuffer(_query(text), dtype=np.float32)
 
 
+def tokens(text: str) -> int:
+    """How many tokens the model reads for this question (its cost grows with them)."""
+    m = model()
+    with _lock:
+        return int(m.token_count(tone_marks_on_first_vowel(text), True))
+
+
 def clear_query_cache() -> None:
     _query.cache_clear()
 

@@ -34,6 +34,7 @@ from .text import (
     spelling_variant,
     unasked_variant,
     variants_in,
+    without_fillers,
     words,
 )
 
@@ -52,6 +53,11 @@ VARIANT_FACTOR = 0.9  # a variant the question does not ask for falls behind its
 # Below both thresholds the best match is no better than for an unrelated question.
 MIN_COSINE = 0.86
 MIN_COVERAGE = 0.9
+
+# The model's time grows by about 2 ms a token on this machine's CPU: a question longer than this
+# goes to the model without its filler words and question phrases (the lexical side keeps every
+# word). From 24 up, no dev question ranked differently (docs/assistant-eval.md, round 4).
+MODEL_TOKENS = 24
 
 BM25_K1, BM25_B = 1.2, 0.75
 # BM25F (Robertson et al. 2004): a word counts as many times as the weight of the line it is on
@@ -287,9 +293,12 @@ def parse(text: str, index: Index) -> Query:
     asking = asking_words(" ".join(tokens))  # "cần giấy tờ gì", "ở đâu": how it is asked, not what
     stop = [t in STOPWORDS or i in asking for i, t in enumerate(tokens)]
     content = [t for t, s in zip(tokens, stop, strict=True) if not s]
+    # The colloquial words' meaning is not appended for the model: the procedures' search keywords
+    # carry it on the passage side, and the appendix cost a quarter more tokens for the same ranking
+    # on the dev questions (docs/assistant-eval.md, round 4).
     for_model = text if has_diacritics(text) else restore_diacritics(fixed, index)
-    if colloquial:  # tell the model too what the colloquial words mean, in the catalogue's words
-        for_model += " (" + ", ".join(restore_diacritics(COLLOQUIAL[c].split(), index) for c in colloquial) + ")"
+    if embedder.tokens(for_model) > MODEL_TOKENS:
+        for_model = without_fillers(for_model, known=index.df.__contains__)
     return Query(text=text, tokens=tokens, content=content, stop=stop, corrected=corrected, colloquial=colloquial,
                  for_model=for_model)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -78,6 +79,28 @@ def asking_words(folded: str) -> set[int]:
         first = len(folded[:m.start()].split())
         out.update(range(first, first + len(m.group(0).split())))
     return out
+
+
+_WRITTEN_WORD = re.compile(r"\w+")
+
+
+def without_fillers(text: str, known: Callable[[str], bool] = lambda phrase: False) -> str:
+    """The words of ``text`` as written, without filler words and question phrases:
+    "Cho em hỏi làm giấy khai sinh cho con ở đâu ạ" → "làm giấy khai sinh con". A filler word
+    stays when it makes a ``known`` phrase (folded) with a neighbour: "em bé", "cho thuê"."""
+    written = _WRITTEN_WORD.findall(text)
+    folded = [fold(w) for w in written]
+    asking = asking_words(" ".join(folded))
+
+    def kept(i: int) -> bool:
+        if i in asking:
+            return False
+        if folded[i] not in STOPWORDS:
+            return True
+        return (i > 0 and known(f"{folded[i - 1]} {folded[i]}")) or (
+            i + 1 < len(folded) and known(f"{folded[i]} {folded[i + 1]}"))
+
+    return " ".join(w for i, w in enumerate(written) if kept(i)) or text
 
 
 # Colloquial words and abbreviations → the catalogue's words (folded), kept as data in
