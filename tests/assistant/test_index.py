@@ -53,6 +53,7 @@ def test_search_keywords_are_searched_and_embedded_with_the_name(world):
     ranking = search.rank("cuoi nhau thi lam giay gi")
     assert ranking.confident and ranking.hits[0].version_id == draft.pk
     assert "cuoi nhau" in ranking.hits[0].matched
+    assert ranking.hits[0].similar == "cưới nhau"                       # the keyword shown as why, as written
     # a keyword phrase stays whole: "vợ cưới" spans two phrases and is no phrase of this procedure
     assert "vo cuoi" not in search.current().name_terms[search.current().position[draft.pk]]
 

@@ -25,7 +25,8 @@ class SuggestionOut(Schema):
     level_label: str
     url: str = Field(description="Trang của thủ tục trên Cổng dịch vụ công")
     matched_words: list[str] = Field(description="Các từ của thủ tục có trong câu hỏi")
-    similar_to: str | None = Field(description="Cụm từ gần nghĩa với câu hỏi (tìm theo nghĩa)")
+    similar_to: str | None = Field(description="Cách gọi thông dụng của thủ tục gần nhất với câu hỏi (từ khóa tìm "
+                                               "kiếm), hoặc tên thủ tục khi tìm theo nghĩa")
     score: float
 
 

@@ -1,7 +1,7 @@
 """Hybrid search: lexical (database full text, scored BM25) + semantic (e5 vectors), fused by rank.
 
-The index of the versions in force is held in memory per process (2,000 procedures × 2 passages
-× 384 floats ≈ 6 MB) and rebuilt when the stored index changes. Each question costs one small
+The index of the versions in force is held in memory per process (2,000 procedures × 1 passage
+× 384 floats ≈ 3 MB) and rebuilt when the stored index changes. Each question costs one small
 aggregate query, one full-text query and one embedding.
 """
 from __future__ import annotations
@@ -80,6 +80,7 @@ class Index:
     names: list[str]
     levels: list[str]
     passages: list[list[str]]
+    keywords: list[list[str]]     # search keyword phrases of each entry, as written
     vectors: np.ndarray           # all passages, stacked
     starts: np.ndarray            # first passage row of each entry
     terms: list[Counter]          # words and phrases of each entry (folded)
@@ -144,7 +145,7 @@ def current() -> Index:
 def build(key: tuple) -> Index:
     rows = list(_entries().select_related("version__procedure").order_by("pk").values_list(
         "pk", "version__procedure__code", "version__name", "version__level", "body", "passages", "vectors"))
-    ids, codes, names, levels, passages, blocks, starts = [], [], [], [], [], [], []
+    ids, codes, names, levels, passages, keywords, blocks, starts = [], [], [], [], [], [], [], []
     terms, weights, name_terms = [], [], []
     df: Counter = Counter()
     written: dict[str, Counter] = defaultdict(Counter)
@@ -155,6 +156,8 @@ def build(key: tuple) -> Index:
         names.append(name)
         levels.append(level)
         passages.append(ps)
+        lines = body.split("\n")
+        keywords.append([k.strip() for k in (lines[1] if len(lines) > 1 else "").split(";") if k.strip()])
         name_terms.append(called(name, body))
         starts.append(row)
         blocks.append(embedder.from_bytes(raw, len(ps)))
@@ -182,7 +185,8 @@ def build(key: tuple) -> Index:
         name_df.update(t.keys())
     vectors = np.vstack(blocks) if blocks else np.zeros((0, embedder.DIM), dtype=np.float32)
     index = Index(
-        key=key, ids=ids, codes=codes, names=names, levels=levels, passages=passages, vectors=vectors,
+        key=key, ids=ids, codes=codes, names=names, levels=levels, passages=passages, keywords=keywords,
+        vectors=vectors,
         starts=np.array(starts, dtype=np.int64), terms=terms,
         lengths=np.array([sum(w.values()) for w in weights], dtype=np.float64),
         df=df, folded_names=[fold(n) for n in names], variants=[variants_in(fold(n)) for n in names],
@@ -326,7 +330,7 @@ class Hit:
     semantic_rank: int | None
     cosine: float
     matched: list[str]                 # catalogue words found (folded)
-    passage: str                       # closest passage
+    similar: str | None                # the catalogue phrase the question is closest to (``similar_phrase``)
 
 
 @dataclass
@@ -405,19 +409,29 @@ def rank(text: str, *, level: str | None = None, limit: int = 5, index: Index | 
     content = set(q.content)
     hits = []
     for p in order:
-        start = int(index.starts[p])
-        n = len(index.passages[p])
-        best = int(np.argmax(sims[start:start + n]))
         matched = [t for t in terms if t in index.terms[p]]
         hits.append(Hit(version_id=index.ids[p], position=p, score=fused[p], lexical_rank=lex_rank.get(p),
                         semantic_rank=sem_rank.get(p), cosine=float(per_entry[p]), matched=matched,
-                        passage=index.passages[p][best]))
+                        similar=similar_phrase(index, p, content, sem_rank.get(p))))
     coverage = 0.0
     if hits and content:  # weighted by rarity: "giá" or "báo" found somewhere says little, "khai sinh" a lot
         weight = {t: index.idf(t) for t in content}
         coverage = sum(w for t, w in weight.items() if t in index.terms[hits[0].position]) / sum(weight.values())
     best_cosine = float(per_entry.max()) if len(per_entry) else 0.0
     return Ranking(q, hits, best_cosine, coverage)
+
+
+def similar_phrase(index: Index, p: int, content: set[str], semantic_rank: int | None) -> str | None:
+    """Why a hit may be right besides the words it shares: the search keyword sharing most of the
+    question's words ("mở quán ăn"), else its name when the meaning found it (among the first ten)."""
+    best, shared = None, 0
+    for phrase in index.keywords[p]:
+        n = len(content & set(words(phrase)))
+        if n > shared:
+            best, shared = phrase, n
+    if best:
+        return best
+    return index.names[p] if semantic_rank and semantic_rank <= 10 else None
 
 
 def explain_words(hit: Hit, index: Index, query: Query) -> list[str]:

@@ -156,7 +156,7 @@ def ask(question: str | None, *, level: str | None = None, place: str | None = N
         code=index.codes[h.position], name=index.names[h.position], level=index.levels[h.position],
         level_label=Level(index.levels[h.position]).label, url=procedure_url(index.codes[h.position]),
         matched_words=search.explain_words(h, index, ranking.query),
-        similar_to=h.passage if h.semantic_rank and h.semantic_rank <= 10 else None, score=round(h.score, 5),
+        similar_to=h.similar, score=round(h.score, 5),
     ) for h in ranking.hits]
     answer = Answer("answer", "Các thủ tục phù hợp nhất với câu hỏi của bạn:", q, suggestions,
                     detail=detail(ranking.hits[0].version_id, place_org))
