@@ -58,6 +58,16 @@ def test_search_keywords_are_searched_and_embedded_with_the_name(world):
     assert "vo cuoi" not in search.current().name_terms[search.current().position[draft.pk]]
 
 
+def test_changing_the_keywords_of_a_published_version_reindexes_it(world):
+    assert world.birth.pk not in lexical.candidates(["chao doi"])
+    catalog_services.set_keywords(actor=None, version_id=world.birth.pk, keywords="con mới chào đời; làm giấy cho bé")
+    entry = IndexEntry.objects.get(version=world.birth)
+    assert entry.passages == [f"{world.birth.name}: con mới chào đời, làm giấy cho bé"]
+    assert world.birth.pk in lexical.candidates(["chao doi"])
+    search.forget()
+    assert search.rank("con mới chào đời").hits[0].version_id == world.birth.pk
+
+
 def test_full_text_follows_updates_and_deletes(world):
     entry = IndexEntry.objects.get(version=world.birth)
     assert lexical.candidates(["khai sinh"]) == [world.birth.pk]

@@ -1,4 +1,5 @@
-"""Connects the assistant to the catalogue: a version that becomes published gets indexed.
+"""Connects the assistant to the catalogue: a version that becomes published, or whose search
+keywords change while published, gets indexed.
 
 ``catalog.services.publish`` saves the status with ``update_fields``; any other save that sets
 the status to published (the admin) has ``update_fields`` None and is caught as well.
@@ -16,7 +17,7 @@ from .models import IndexEntry
 def index_on_publish(sender, instance: ProcedureVersion, update_fields=None, raw=False, **kwargs) -> None:
     if raw or instance.status != VersionStatus.PUBLISHED:
         return
-    if update_fields is None or "status" in update_fields:
+    if update_fields is None or {"status", "keywords"} & set(update_fields):
         services.schedule(instance.pk)
 
 

@@ -1,21 +1,36 @@
 from django.contrib import admin
 
-from .models import Component, Fee, Procedure, ProcedureVersion, Step
+from . import services
+from .models import Component, Fee, Procedure, ProcedureVersion, Step, VersionStatus
 
 
-class ComponentInline(admin.TabularInline):
+class DraftOnlyInline(admin.TabularInline):
+    """Parts of a version change only while it is a draft: a published one is history."""
+    extra = 0
+
+    def _draft(self, obj) -> bool:
+        return obj is None or obj.status == VersionStatus.DRAFT
+
+    def has_add_permission(self, request, obj=None):
+        return self._draft(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._draft(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._draft(obj) and super().has_delete_permission(request, obj)
+
+
+class ComponentInline(DraftOnlyInline):
     model = Component
-    extra = 0
 
 
-class FeeInline(admin.TabularInline):
+class FeeInline(DraftOnlyInline):
     model = Fee
-    extra = 0
 
 
-class StepInline(admin.TabularInline):
+class StepInline(DraftOnlyInline):
     model = Step
-    extra = 0
     autocomplete_fields = ["org"]
 
 
@@ -29,10 +44,18 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     inlines = [ComponentInline, FeeInline, StepInline]
 
     def get_readonly_fields(self, request, obj=None):
-        # a published version is history: dossiers were filed under it
-        if obj and obj.status != "draft":
-            return [f.name for f in obj._meta.fields]
+        # a published version is history: dossiers were filed under it; only its search keywords,
+        # which are not part of the legal record, may still be corrected
+        if obj and obj.status != VersionStatus.DRAFT:
+            return [f.name for f in obj._meta.fields if f.name != "keywords"]
         return ["status", "published_at"]
+
+    def save_model(self, request, obj, form, change):
+        if change and obj.status != VersionStatus.DRAFT:
+            services.set_keywords(actor=request.user, version_id=obj.pk, keywords=form.cleaned_data["keywords"])
+        else:
+            obj.keywords = services.clean_keywords(obj.keywords)
+            super().save_model(request, obj, form, change)
 
 
 class VersionInline(admin.TabularInline):

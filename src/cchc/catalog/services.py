@@ -1,4 +1,4 @@
-"""Writes to the catalogue: drafts, publication, retirement."""
+"""Writes to the catalogue: drafts, publication, retirement, search keywords."""
 from __future__ import annotations
 
 from datetime import date
@@ -73,3 +73,37 @@ def publish(*, actor, version_id: int, valid_from: date | None = None, decision:
     v.publication_decision = decision or v.publication_decision
     v.save(update_fields=["status", "valid_from", "published_at", "publication_decision"])
     return v
+
+
+MAX_KEYWORDS_CHARS = 2000
+
+
+def clean_keywords(text: str) -> str:
+    """Phrases separated by ";" (or new lines), each trimmed, empty and repeated ones dropped:
+    " sổ đỏ;; Sổ đỏ ; sang tên\nnhà đất " → "sổ đỏ; sang tên; nhà đất"."""
+    seen, out = set(), []
+    for part in text.replace("\n", ";").split(";"):
+        phrase = " ".join(part.split())
+        if phrase and phrase.casefold() not in seen:
+            seen.add(phrase.casefold())
+            out.append(phrase)
+    return "; ".join(out)
+
+
+@transaction.atomic
+def set_keywords(*, actor, version_id: int, keywords: str) -> ProcedureVersion:
+    """Change how people find a version, published or not.
+
+    Search keywords are not part of the legal record (the seven public components are), so an
+    agency corrects them as it learns what people type, without publishing a new version. The
+    assistant re-indexes the version when this commits (``assistant.signals``).
+    """
+    cleaned = clean_keywords(keywords)
+    if len(cleaned) > MAX_KEYWORDS_CHARS:
+        raise ValidationFailed(f"Từ khóa tìm kiếm dài quá {MAX_KEYWORDS_CHARS} ký tự.",
+                               details={"length": len(cleaned)}, code="tu_khoa_qua_dai")
+    v = ProcedureVersion.objects.select_for_update().get(pk=version_id)
+    v.keywords = cleaned
+    v.save(update_fields=["keywords"])
+    return v
+
