@@ -13,7 +13,7 @@ from cchc.catalog.models import ProcedureVersion, VersionStatus
 
 from . import embedder
 from .models import IndexEntry
-from .text import fold
+from .text import fold, phrases
 
 log = logging.getLogger(__name__)
 BATCH = 32
@@ -43,8 +43,8 @@ def passage(name: str, keywords: str) -> str:
     sinh, làm giấy khai sinh"). One passage per version: the keywords as passages of their own ranked
     no better on the development questions, with several times the vectors (docs/assistant-eval.md).
     """
-    phrases = [" ".join(k.split()) for k in keywords.split(";") if k.strip()]
-    return f"{name}: {', '.join(phrases)}" if phrases else name
+    called = phrases(keywords)
+    return f"{name}: {', '.join(called)}" if called else name
 
 
 def index_versions(*, actor, version_ids: Iterable[int], progress: Callable[[int], None] | None = None) -> int:

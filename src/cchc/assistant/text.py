@@ -36,6 +36,11 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != text.lower()
 
 
+def phrases(keywords: str) -> list[str]:
+    """The phrases of a version's search keywords ("sổ đỏ; sang tên" → ["sổ đỏ", "sang tên"])."""
+    return [" ".join(k.split()) for k in keywords.split(";") if k.strip()]
+
+
 # Two placements of the tone mark are both in use on "oa", "oe", "uy" ending a syllable: "hoà/hòa",
 # "khoẻ/khỏe", "thuỷ/thủy" (the catalogue itself mixes them). Folding makes them one for the
 # lexical side; the embedding model sees different tokens, so both sides of the model get the
