@@ -77,3 +77,10 @@ def test_admin_corrects_the_keywords_of_a_published_version_and_nothing_else(adm
     v = ProcedureVersion.objects.get(pk=world.birth.pk)
     assert v.keywords == "con mới sinh; làm giấy khai sinh" and v.name == world.birth.name
     assert list(Component.objects.filter(version=world.birth).values_list("name", flat=True)) == before
+    assert "Tên khác" not in admin_client.get(url).content.decode()
+
+    form.data["keywords"] = "; ".join(f"cụm {i}" for i in range(500))       # too long: the form says so
+    page = admin_client.post(url, form.data).content.decode()
+    assert "Từ khóa tìm kiếm dài quá 2000 ký tự." in page
+    assert ProcedureVersion.objects.get(pk=world.birth.pk).keywords == "con mới sinh; làm giấy khai sinh"
+

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 
 from . import services
@@ -34,8 +35,17 @@ class StepInline(DraftOnlyInline):
     autocomplete_fields = ["org"]
 
 
+class VersionForm(forms.ModelForm):
+    def clean_keywords(self):
+        text = services.clean_keywords(self.cleaned_data.get("keywords", ""))
+        if len(text) > services.MAX_KEYWORDS_CHARS:
+            raise forms.ValidationError(f"Từ khóa tìm kiếm dài quá {services.MAX_KEYWORDS_CHARS} ký tự.")
+        return text
+
+
 @admin.register(ProcedureVersion)
 class ProcedureVersionAdmin(admin.ModelAdmin):
+    form = VersionForm
     list_display = ["procedure", "version", "name", "field", "level", "status", "valid_from", "valid_to",
                     "online_level"]
     list_filter = ["status", "level", "online_level", "four_on_spot", "field"]
@@ -54,7 +64,6 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
         if change and obj.status != VersionStatus.DRAFT:
             services.set_keywords(actor=request.user, version_id=obj.pk, keywords=form.cleaned_data["keywords"])
         else:
-            obj.keywords = services.clean_keywords(obj.keywords)
             super().save_model(request, obj, form, change)
 
 

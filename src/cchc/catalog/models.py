@@ -78,7 +78,8 @@ class ProcedureVersion(models.Model):
     four_on_spot = models.BooleanField("4 tại chỗ", default=False)
     requirements = models.TextField("yêu cầu, điều kiện", blank=True)
     # How people name the matter ("sổ đỏ", "con mới sinh", "mở quán ăn"): the legal name alone is
-    # not what citizens type. Searched by the assistant and the portal, shown to no one else.
+    # not what citizens type. Searched by the assistant and the portal's catalogue search; not part
+    # of the legal record, so correctable on a published version (services.set_keywords).
     keywords = models.TextField("từ khóa tìm kiếm", blank=True,
                                 help_text="Cách người dân, doanh nghiệp thường gọi thủ tục hoặc tình huống dẫn đến nó, "
                                           "phân cách bằng dấu chấm phẩy, ví dụ: con mới sinh; làm giấy khai sinh.")
