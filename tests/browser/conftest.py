@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -31,6 +32,9 @@ def chromium():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield browser
         browser.close()
+        # ORM calls made while Playwright's loop lives get a connection of their own context; close it
+        # here, where it is reachable, or it outlives the test database (PostgreSQL refuses the drop)
+        connections.close_all()
 
 
 @pytest.fixture
