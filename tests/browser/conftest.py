@@ -72,3 +72,14 @@ def log_in(page, username: str, password: str = "matkhau-123") -> None:
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url("**/can-bo/")
+
+
+def sign_up(page, name: str, contact: str, password: str) -> None:
+    """From the sign-in page a form sent a citizen to: create an account (back to that form)."""
+    page.get_by_role("link", name="Đăng ký", exact=True).click()
+    page.get_by_label("Họ và tên").fill(name)
+    page.get_by_label("Số điện thoại hoặc thư điện tử").fill(contact)
+    page.get_by_label("Mật khẩu (ít nhất 8 ký tự, không chỉ gồm chữ số)").fill(password)
+    page.get_by_label("Nhập lại mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng ký").click()
+

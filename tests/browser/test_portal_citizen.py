@@ -9,6 +9,7 @@ import pypdf
 import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
+from tests.browser.conftest import sign_up
 
 from cchc.documents.models import ComponentFile
 from cchc.dossiers import services as s
@@ -27,12 +28,7 @@ def test_citizen_signs_up_submits_online_and_downloads_form_01(world, clock, ope
     page.get_by_role("link", name="Nộp hồ sơ trực tuyến").click()
 
     # not signed in: the sign-in page, then sign up, and back to the form
-    page.get_by_role("link", name="Đăng ký", exact=True).click()
-    page.get_by_label("Họ và tên").fill("Phạm Thị Lan")
-    page.get_by_label("Số điện thoại hoặc thư điện tử").fill("0905 777 888")
-    page.get_by_label("Mật khẩu (ít nhất 8 ký tự, không chỉ gồm chữ số)").fill("Sen-vang-2026")
-    page.get_by_label("Nhập lại mật khẩu").fill("Sen-vang-2026")
-    page.get_by_role("button", name="Đăng ký").click()
+    sign_up(page, "Phạm Thị Lan", "0905 777 888", "Sen-vang-2026")
     expect(page.locator("h1")).to_have_text("Nộp hồ sơ trực tuyến: Đăng ký khai sinh")
 
     page.get_by_label("Nơi nộp hồ sơ").select_option(label="Xã Phong Điền")

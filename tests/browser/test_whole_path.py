@@ -19,7 +19,7 @@ import re
 import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, sign_up
 from tests.documents.conftest import PASSWORD, ca, p12  # noqa: F401 — fixtures used below
 
 from cchc.documents import services as documents
@@ -91,12 +91,7 @@ def test_whole_path_online_to_rating(world, clock, open_page, shot, settings, tm
     phone.get_by_role("link", name="Cấp phiếu lý lịch tư pháp").click()
     expect(phone.locator("h1")).to_have_text("Cấp phiếu lý lịch tư pháp")
     phone.get_by_role("link", name="Nộp hồ sơ trực tuyến").click()
-    phone.get_by_role("link", name="Đăng ký", exact=True).click()
-    phone.get_by_label("Họ và tên").fill("Lê Thị Mai")
-    phone.get_by_label("Số điện thoại hoặc thư điện tử").fill("0905 246 810")
-    phone.get_by_label("Mật khẩu (ít nhất 8 ký tự, không chỉ gồm chữ số)").fill("Hoa-mai-2026")
-    phone.get_by_label("Nhập lại mật khẩu").fill("Hoa-mai-2026")
-    phone.get_by_role("button", name="Đăng ký").click()
+    sign_up(phone, "Lê Thị Mai", "0905 246 810", "Hoa-mai-2026")
     expect(phone.locator("h1")).to_have_text("Nộp hồ sơ trực tuyến: Cấp phiếu lý lịch tư pháp")
     expect(phone.get_by_label("Nơi nộp hồ sơ")).to_have_value(str(world.centre.id))
     phone.get_by_label("Số định danh cá nhân (CCCD, 12 chữ số)").fill("046190001234")
